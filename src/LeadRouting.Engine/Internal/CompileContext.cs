@@ -1,0 +1,87 @@
+namespace LeadRouting.Engine.Internal;
+
+/// <summary>What a step needs to bind itself to a roster: positions, team masks, shared counters.</summary>
+internal sealed class CompileContext
+{
+    private readonly Stack<CompiledFallback> _fallbacks = new();
+    private long _nextToken;
+
+    public CompileContext(Roster roster, RepState[] states, SequenceCounter sequence)
+    {
+        Roster = roster;
+        States = states;
+        Sequence = sequence;
+        TeamMasks = new RepMask[roster.Teams.Length];
+        for (var t = 0; t < TeamMasks.Length; t++)
+        {
+            var members = roster.Teams[t].MemberIds;
+            var positions = new int[members.Count];
+            for (var m = 0; m < positions.Length; m++)
+            {
+                positions[m] = roster.RepIndex[members[m]];
+            }
+
+            TeamMasks[t] = new RepMask(positions);
+        }
+    }
+
+    public Roster Roster { get; }
+
+    public RepState[] States { get; }
+
+    public SequenceCounter Sequence { get; }
+
+    public RepMask[] TeamMasks { get; }
+
+    /// <summary>A number unique to one compiled step or target, for <see cref="RouteContext.SegmentKey"/>.</summary>
+    public long NextToken() => ++_nextToken << 32;
+
+    public int TeamIndexOf(string teamId, string path) =>
+        Roster.TeamIndex.TryGetValue(teamId, out var t)
+            ? t
+            : throw new ArgumentException($"{path}: unknown team '{teamId}'.");
+
+    public int RepPositionOf(string repId, string path) =>
+        Roster.RepIndex.TryGetValue(repId, out var p)
+            ? p
+            : throw new ArgumentException($"{path}: unknown rep '{repId}'.");
+
+    public CompiledPipeline CompileRoot(RoutingPipeline pipeline) => Compile(pipeline, CompiledFallback.Unassigned, "pipeline");
+
+    public CompiledPipeline CompileNested(RoutingPipeline pipeline, string path) => Compile(pipeline, _fallbacks.Peek(), path);
+
+    private CompiledPipeline Compile(RoutingPipeline pipeline, CompiledFallback inherited, string path)
+    {
+        var fallback = pipeline.Fallback.Kind switch
+        {
+            FallbackKind.Unassigned => CompiledFallback.Unassigned,
+            FallbackKind.Team => CompileTeamFallback(pipeline.Fallback.Id!, $"{path}.Fallback.Team"),
+            FallbackKind.Rep => CompiledFallback.Rep(RepPositionOf(pipeline.Fallback.Id!, $"{path}.Fallback.Rep")),
+            _ => inherited,
+        };
+
+        _fallbacks.Push(fallback);
+        try
+        {
+            var definitions = pipeline.Steps;
+            var steps = new CompiledStep[definitions.Length - 1];
+            for (var i = 0; i < steps.Length; i++)
+            {
+                steps[i] = definitions[i].CompileStep(this, $"{path}.{definitions[i].Name}");
+            }
+
+            var last = definitions[^1];
+            return new CompiledPipeline(steps, last.CompileSelector(this, $"{path}.{last.Name}"), fallback);
+        }
+        finally
+        {
+            _fallbacks.Pop();
+        }
+    }
+
+    private CompiledFallback CompileTeamFallback(string teamId, string path)
+    {
+        var t = TeamIndexOf(teamId, path);
+        return CompiledFallback.Team(t, TeamMasks[t]);
+    }
+}

@@ -1,0 +1,114 @@
+namespace LeadRouting.Engine.Internal;
+
+/// <summary>
+/// Everything a route reads, built once per roster (or pipeline) change and swapped in whole. Only the rep states and
+/// the active mask words change afterwards, atomically.
+/// </summary>
+internal sealed class EngineSnapshot
+{
+    public EngineSnapshot(Roster roster, RoutingPipeline pipeline, Func<string, bool, RepState> stateFor, SequenceCounter sequence, DayClock clock)
+    {
+        Roster = roster;
+        Pipeline = pipeline;
+        Clock = clock;
+        Sequence = sequence;
+        Count = roster.Reps.Length;
+        Words = CandidateBits.WordCount(Count);
+        RepIds = new string[Count];
+        States = new RepState[Count];
+        MaxOpen = new int[Count];
+        MaxPerDay = new int[Count];
+        PrimaryTeam = new int[Count];
+        Array.Fill(PrimaryTeam, -1);
+        AllReps = new ulong[Words];
+        CandidateBits.Fill(AllReps, Count);
+        ActiveWords = new ulong[Words];
+        for (var i = 0; i < Count; i++)
+        {
+            var rep = roster.Reps[i];
+            RepIds[i] = rep.Id;
+            States[i] = stateFor(rep.Id, rep.IsActive);
+            MaxOpen[i] = rep.MaxOpenLeads ?? int.MaxValue;
+            MaxPerDay[i] = rep.MaxLeadsPerDay ?? -1;
+            if (States[i].Active)
+            {
+                CandidateBits.Set(ActiveWords, i);
+            }
+        }
+
+        TeamIds = new string[roster.Teams.Length];
+        for (var t = roster.Teams.Length - 1; t >= 0; t--)
+        {
+            TeamIds[t] = roster.Teams[t].Id;
+            foreach (var member in roster.Teams[t].MemberIds)
+            {
+                PrimaryTeam[roster.RepIndex[member]] = t;
+            }
+        }
+
+        var context = new CompileContext(roster, States, sequence);
+        Root = context.CompileRoot(pipeline);
+    }
+
+    public Roster Roster { get; }
+
+    public RoutingPipeline Pipeline { get; }
+
+    public DayClock Clock { get; }
+
+    /// <summary>The engine-wide rotation clock: each rotation turn taken gets the next number.</summary>
+    public SequenceCounter Sequence { get; }
+
+    public int Count { get; }
+
+    public int Words { get; }
+
+    public string[] RepIds { get; }
+
+    public RepState[] States { get; }
+
+    /// <summary>Open-lead cap per position; <see cref="int.MaxValue"/> when uncapped.</summary>
+    public int[] MaxOpen { get; }
+
+    /// <summary>Daily cap per position; -1 when uncapped.</summary>
+    public int[] MaxPerDay { get; }
+
+    /// <summary>The first team (roster order) of each rep; -1 when none.</summary>
+    public int[] PrimaryTeam { get; }
+
+    public string[] TeamIds { get; }
+
+    public ulong[] AllReps { get; }
+
+    /// <summary>Active reps; words are changed with <see cref="Interlocked"/> when a rep is switched on or off.</summary>
+    public ulong[] ActiveWords { get; }
+
+    public CompiledPipeline Root { get; }
+
+    public bool IsAtCapacity(int position, ref RouteContext context)
+    {
+        var state = States[position];
+        if (state.OpenLeads >= MaxOpen[position])
+        {
+            return true;
+        }
+
+        var perDay = MaxPerDay[position];
+        return perDay >= 0 && state.LeadsOn(context.Today) >= perDay;
+    }
+
+    public bool TryReserve(int position) => States[position].TryReserve(MaxOpen[position], MaxPerDay[position], Clock);
+
+    public void SetActiveBit(int position, bool active)
+    {
+        var bit = 1UL << position;
+        if (active)
+        {
+            Interlocked.Or(ref ActiveWords[position >> 6], bit);
+        }
+        else
+        {
+            Interlocked.And(ref ActiveWords[position >> 6], ~bit);
+        }
+    }
+}

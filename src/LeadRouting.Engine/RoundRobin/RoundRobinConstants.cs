@@ -1,0 +1,6 @@
+namespace LeadRouting.Engine.RoundRobin;
+
+internal static class RoundRobinConstants
+{
+    public const string DefaultName = "RoundRobin";
+}

@@ -1,0 +1,50 @@
+using System.Numerics;
+using LeadRouting.Engine.Internal;
+
+namespace LeadRouting.Engine.RoundRobin;
+
+/// <summary>
+/// Least-recently-assigned rotation. Each rep's last turn is a number from one engine-wide sequence, so the rule is the
+/// same whatever subset of reps a lead can go to: two reps eligible for the same leads alternate even when others'
+/// eligibility changes lead by lead, a joiner (never assigned) gets the next lead and then queues at the back, and a
+/// returner gets one lead, not a catch-up burst.
+/// </summary>
+internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
+{
+    public override RoutingReason EmptyReason => RoutingReason.NoEligibleRep;
+
+    public override int Propose(ref RouteContext context, out long token) =>
+        LeastRecentlyAssigned(context.Candidates, context.Snapshot.States, out token);
+
+    public override bool Claim(ref RouteContext context, int position, long token) =>
+        TryTakeTurn(context.Snapshot, position, token);
+
+    /// <summary>The candidate with the oldest turn (lowest position on ties), or -1; <paramref name="turn"/> is its turn.</summary>
+    public static int LeastRecentlyAssigned(ReadOnlySpan<ulong> candidates, RepState[] states, out long turn)
+    {
+        var best = -1;
+        var bestTurn = long.MaxValue;
+        for (var w = 0; w < candidates.Length; w++)
+        {
+            var bits = candidates[w];
+            while (bits != 0)
+            {
+                var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var t = states[p].LastAssigned;
+                if (t < bestTurn)
+                {
+                    bestTurn = t;
+                    best = p;
+                }
+            }
+        }
+
+        turn = bestTurn;
+        return best;
+    }
+
+    /// <summary>Moves the rep to the back of the rotation, unless a concurrent route did so since its turn was read.</summary>
+    public static bool TryTakeTurn(EngineSnapshot snapshot, int position, long observedTurn) =>
+        snapshot.States[position].TryTakeTurn(observedTurn, snapshot.Sequence.Next());
+}

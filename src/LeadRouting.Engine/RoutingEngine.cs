@@ -1,0 +1,304 @@
+using LeadRouting.Engine.Internal;
+using LeadRouting.Engine.RoundRobin;
+
+namespace LeadRouting.Engine;
+
+/// <summary>
+/// Routes leads through a <see cref="RoutingPipeline"/> against a <see cref="Roster"/>. Every member is safe to call
+/// from many threads at once; <see cref="Route"/> is lock-free and allocates nothing.
+/// </summary>
+/// <remarks>
+/// Configuration (roster and compiled pipeline) is an immutable snapshot held in one field and replaced whole; the
+/// counters (open leads, leads today, rotation turns) belong to each rep id for the life of the engine, so they carry
+/// over when the roster is replaced. Caps are enforced by an atomic reservation on every assignment, whether or not the
+/// pipeline has a capacity step: a rep is only assigned if its counters could be raised within its caps.
+/// </remarks>
+public sealed class RoutingEngine
+{
+    private const string RosterStepName = "Roster";
+    private const int StackWords = 64;
+
+    [ThreadStatic]
+    private static ulong[]? t_scratch;
+
+    private readonly Lock _writeLock = new();
+    private readonly Dictionary<string, RepState> _states = new(StringComparer.Ordinal);
+    private readonly SequenceCounter _sequence = new();
+    private readonly DayClock _clock;
+    private EngineSnapshot _snapshot;
+
+    /// <summary>Creates an engine.</summary>
+    /// <param name="roster">The reps and teams.</param>
+    /// <param name="pipeline">The routing pipeline.</param>
+    /// <param name="options">Engine settings; default <see cref="RoutingEngineOptions"/> defaults.</param>
+    /// <exception cref="ArgumentException">The pipeline names a team or rep the roster lacks; the message gives the path.</exception>
+    public RoutingEngine(Roster roster, RoutingPipeline pipeline, RoutingEngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        options ??= new RoutingEngineOptions();
+        ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
+        ArgumentNullException.ThrowIfNull(options.DayBoundaryTimeZone, "options.DayBoundaryTimeZone");
+        _clock = new DayClock(options.TimeProvider, options.DayBoundaryTimeZone);
+        _snapshot = BuildSnapshot(roster, pipeline);
+    }
+
+    /// <summary>The roster routed against now.</summary>
+    public Roster Roster => Volatile.Read(ref _snapshot).Roster;
+
+    /// <summary>The pipeline routed through now.</summary>
+    public RoutingPipeline Pipeline => Volatile.Read(ref _snapshot).Pipeline;
+
+    /// <summary>
+    /// Routes a lead: picks a rep and reserves a slot in their caps, or says why nobody could take it. Never throws for a
+    /// lead that cannot be routed; that is an <see cref="RoutingOutcome.Unassigned"/> or
+    /// <see cref="RoutingOutcome.Disqualified"/> decision with a reason.
+    /// </summary>
+    /// <param name="lead">The lead.</param>
+    /// <returns>The decision.</returns>
+    public RoutingDecision Route(Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var snapshot = Volatile.Read(ref _snapshot);
+        var words = snapshot.Words;
+
+        // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread.
+        var buffer = words <= StackWords ? stackalloc ulong[words * 2] : Scratch(words * 2);
+        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
+        snapshot.ActiveWords.CopyTo(context.Candidates);
+        snapshot.AllReps.CopyTo(context.Static);
+        if (CandidateBits.IsEmpty(context.Candidates))
+        {
+            return Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep);
+        }
+
+        return Run(ref context, snapshot.Root);
+    }
+
+    /// <summary>Frees one open-lead slot of a rep, when a lead is closed or handed back.</summary>
+    /// <param name="repId">The rep.</param>
+    /// <returns><see langword="false"/> (and nothing changes) when the rep is not in the roster or has no open lead.</returns>
+    public bool Release(string repId)
+    {
+        ArgumentNullException.ThrowIfNull(repId);
+        var snapshot = Volatile.Read(ref _snapshot);
+        return snapshot.Roster.RepIndex.TryGetValue(repId, out var p) && snapshot.States[p].TryRelease();
+    }
+
+    /// <summary>Switches a rep on or off. An inactive rep is never chosen, by any step or fallback.</summary>
+    /// <param name="repId">The rep.</param>
+    /// <param name="active">Whether the rep receives leads.</param>
+    /// <returns><see langword="false"/> when the rep is not in the roster.</returns>
+    public bool SetActive(string repId, bool active)
+    {
+        ArgumentNullException.ThrowIfNull(repId);
+        lock (_writeLock)
+        {
+            var snapshot = _snapshot;
+            if (!snapshot.Roster.RepIndex.TryGetValue(repId, out var p))
+            {
+                return false;
+            }
+
+            snapshot.States[p].Active = active;
+            snapshot.SetActiveBit(p, active);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Replaces the roster atomically. Reps that remain keep every counter (open leads, today's count, rotation turn) and
+    /// their active flag; the <see cref="Rep.IsActive"/> of a remaining rep is ignored, use <see cref="SetActive"/>.
+    /// Routes that start after this returns never pick a removed rep.
+    /// </summary>
+    /// <param name="roster">The new roster.</param>
+    /// <exception cref="ArgumentException">The pipeline names a team or rep the new roster lacks; the old roster stays in use.</exception>
+    public void ReplaceRoster(Roster roster)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        lock (_writeLock)
+        {
+            Volatile.Write(ref _snapshot, BuildSnapshot(roster, _snapshot.Pipeline));
+        }
+    }
+
+    /// <summary>Reads a rep's live counters.</summary>
+    /// <param name="repId">The rep.</param>
+    /// <param name="status">The counters, when the rep is in the roster.</param>
+    /// <returns><see langword="false"/> when the rep is not in the roster.</returns>
+    public bool TryGetStatus(string repId, out RepStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(repId);
+        var snapshot = Volatile.Read(ref _snapshot);
+        if (!snapshot.Roster.RepIndex.TryGetValue(repId, out var p))
+        {
+            status = default;
+            return false;
+        }
+
+        var state = snapshot.States[p];
+        var today = snapshot.MaxPerDay[p] >= 0 ? state.LeadsOn(_clock.Today()) : 0;
+        status = new RepStatus(repId, state.Active, state.OpenLeads, today);
+        return true;
+    }
+
+    private EngineSnapshot BuildSnapshot(Roster roster, RoutingPipeline pipeline)
+    {
+        // Built against a staging copy so that a roster the pipeline rejects leaves no trace.
+        var added = new List<string>();
+        try
+        {
+            return new EngineSnapshot(roster, pipeline, StateFor, _sequence, _clock);
+        }
+        catch
+        {
+            foreach (var id in added)
+            {
+                _states.Remove(id);
+            }
+
+            throw;
+        }
+
+        RepState StateFor(string id, bool active)
+        {
+            if (!_states.TryGetValue(id, out var state))
+            {
+                state = new RepState(active);
+                _states.Add(id, state);
+                added.Add(id);
+            }
+
+            return state;
+        }
+    }
+
+    private static Span<ulong> Scratch(int length)
+    {
+        var s = t_scratch;
+        if (s is null || s.Length < length)
+        {
+            t_scratch = s = new ulong[length];
+        }
+
+        return s.AsSpan(0, length);
+    }
+
+    private static RoutingDecision Run(ref RouteContext context, CompiledPipeline pipeline)
+    {
+        while (true)
+        {
+            CompiledPipeline? next = null;
+            foreach (var step in pipeline.Steps)
+            {
+                var result = step.Apply(ref context);
+                switch (result.Kind)
+                {
+                    case StepResultKind.Continue when !CandidateBits.IsEmpty(context.Candidates):
+                        continue;
+                    case StepResultKind.Continue:
+                        return Fallback(ref context, pipeline, step.Name, RoutingReason.NoEligibleRep);
+                    case StepResultKind.NoCandidates:
+                        return Fallback(ref context, pipeline, step.Name, result.Reason);
+                    case StepResultKind.Disqualify:
+                        return new RoutingDecision(RoutingOutcome.Disqualified, null, TeamId(ref context, -1), step.Name, result.Reason, usedFallback: false);
+                    default:
+                        next = result.Next;
+                        break;
+                }
+
+                break;
+            }
+
+            if (next is null)
+            {
+                return Select(ref context, pipeline);
+            }
+
+            pipeline = next;
+        }
+    }
+
+    private static RoutingDecision Select(ref RouteContext context, CompiledPipeline pipeline)
+    {
+        var selector = pipeline.Selector;
+        var snapshot = context.Snapshot;
+        var lostToCapacity = false;
+        while (true)
+        {
+            var position = selector.Propose(ref context, out var token);
+            if (position < 0)
+            {
+                var reason = lostToCapacity && CandidateBits.IsEmpty(context.Candidates) ? RoutingReason.AllAtCapacity : selector.EmptyReason;
+                return Fallback(ref context, pipeline, selector.Name, reason);
+            }
+
+            if (!selector.Claim(ref context, position, token))
+            {
+                CandidateBits.Clear(context.Candidates, position);
+                continue;
+            }
+
+            if (!snapshot.TryReserve(position))
+            {
+                CandidateBits.Clear(context.Candidates, position);
+                lostToCapacity = true;
+                continue;
+            }
+
+            return Assigned(ref context, position, selector.Name, RoutingReason.Selected, usedFallback: false);
+        }
+    }
+
+    private static RoutingDecision Fallback(ref RouteContext context, CompiledPipeline pipeline, string stepName, RoutingReason reason)
+    {
+        var fallback = pipeline.Fallback;
+        var snapshot = context.Snapshot;
+        switch (fallback.Kind)
+        {
+            case FallbackKind.Rep:
+                var p = fallback.Index;
+                if (snapshot.States[p].Active && snapshot.TryReserve(p))
+                {
+                    return Assigned(ref context, p, stepName, reason, usedFallback: true);
+                }
+
+                break;
+            case FallbackKind.Team:
+                context.TeamIndex = fallback.Index;
+                snapshot.ActiveWords.CopyTo(context.Candidates);
+                fallback.TeamMask!.IntersectInto(context.Candidates);
+                while (true)
+                {
+                    var position = RoundRobinSelector.LeastRecentlyAssigned(context.Candidates, snapshot.States, out var token);
+                    if (position < 0)
+                    {
+                        break;
+                    }
+
+                    if (RoundRobinSelector.TryTakeTurn(snapshot, position, token) && snapshot.TryReserve(position))
+                    {
+                        return Assigned(ref context, position, stepName, reason, usedFallback: true);
+                    }
+
+                    CandidateBits.Clear(context.Candidates, position);
+                }
+
+                break;
+            default:
+                return new RoutingDecision(RoutingOutcome.Unassigned, null, TeamId(ref context, -1), stepName, reason, usedFallback: false);
+        }
+
+        return new RoutingDecision(RoutingOutcome.Unassigned, null, TeamId(ref context, -1), stepName, reason, usedFallback: true);
+    }
+
+    private static RoutingDecision Assigned(ref RouteContext context, int position, string stepName, RoutingReason reason, bool usedFallback) =>
+        new(RoutingOutcome.Assigned, context.Snapshot.RepIds[position], TeamId(ref context, position), stepName, reason, usedFallback);
+
+    private static string? TeamId(ref RouteContext context, int position)
+    {
+        var snapshot = context.Snapshot;
+        var team = context.TeamIndex >= 0 ? context.TeamIndex : position >= 0 ? snapshot.PrimaryTeam[position] : -1;
+        return team >= 0 ? snapshot.TeamIds[team] : null;
+    }
+}

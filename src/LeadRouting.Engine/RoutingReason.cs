@@ -1,0 +1,32 @@
+namespace LeadRouting.Engine;
+
+/// <summary>Why a decision came out the way it did. Stable codes, suitable for logs and dashboards.</summary>
+public enum RoutingReason
+{
+    /// <summary>The pipeline's selector picked the rep (see <see cref="RoutingDecision.StepName"/>).</summary>
+    Selected = 0,
+
+    /// <summary>A filter left no candidate.</summary>
+    NoEligibleRep = 1,
+
+    /// <summary>No rep is active (or the roster is empty).</summary>
+    NoActiveRep = 2,
+
+    /// <summary>The lead lacks the field a territory step needs (no country).</summary>
+    MissingTerritory = 3,
+
+    /// <summary>No territory rule covers the lead among the remaining candidates.</summary>
+    NoTerritoryMatch = 4,
+
+    /// <summary>Every remaining candidate is at their open-lead or daily cap.</summary>
+    AllAtCapacity = 5,
+
+    /// <summary>Every remaining candidate has weight 0, so the weighted selector may not pick any.</summary>
+    NoPositiveWeight = 6,
+
+    /// <summary>The lead's measured value is below the lowest band.</summary>
+    BelowThreshold = 7,
+
+    /// <summary>The lead has no usable value for the measure a threshold step reads (e.g. a NaN score).</summary>
+    MissingMeasure = 8,
+}

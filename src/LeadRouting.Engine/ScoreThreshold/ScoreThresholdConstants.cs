@@ -1,0 +1,6 @@
+namespace LeadRouting.Engine.ScoreThreshold;
+
+internal static class ScoreThresholdConstants
+{
+    public const string DefaultName = "ScoreThreshold";
+}

@@ -1,0 +1,66 @@
+using LeadRouting.Engine.Internal;
+
+namespace LeadRouting.Engine.Territories;
+
+/// <summary>
+/// Keeps the owners of the most specific territory rule that covers the lead and has an owner among the candidates
+/// (longest postal prefix, then region, then country). Every rep it keeps covers the lead.
+/// </summary>
+internal sealed class TerritoryFilterStep : CompiledStep
+{
+    private readonly TerritoryIndex _index;
+    private readonly RepMask[] _owners;
+    private readonly long _token;
+
+    public TerritoryFilterStep(string name, Roster roster, long token)
+        : base(name)
+    {
+        _token = token;
+        var ruleIds = new Dictionary<Territory, int>();
+        var owners = new List<List<int>>();
+        for (var p = 0; p < roster.Reps.Length; p++)
+        {
+            foreach (var territory in roster.Reps[p].Territories)
+            {
+                if (!ruleIds.TryGetValue(territory, out var id))
+                {
+                    id = ruleIds.Count;
+                    ruleIds.Add(territory, id);
+                    owners.Add([]);
+                }
+
+                owners[id].Add(p);
+            }
+        }
+
+        var rules = new Territory[ruleIds.Count];
+        foreach (var (territory, id) in ruleIds)
+        {
+            rules[id] = territory;
+        }
+
+        _index = new TerritoryIndex(rules);
+        _owners = new RepMask[owners.Count];
+        for (var id = 0; id < _owners.Length; id++)
+        {
+            _owners[id] = new RepMask(owners[id]);
+        }
+    }
+
+    public override StepResult Apply(ref RouteContext context)
+    {
+        Span<int> ruleIds = stackalloc int[TerritoryIndex.MaxMatches];
+        var n = _index.Match(context.Lead, ruleIds, out var missing);
+        for (var i = 0; i < n; i++)
+        {
+            var owners = _owners[ruleIds[i]];
+            if (owners.Intersects(context.Candidates))
+            {
+                context.NarrowStatic(owners, _token | (uint)ruleIds[i]);
+                return StepResult.Continue;
+            }
+        }
+
+        return StepResult.NoCandidates(n == 0 && missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
+    }
+}

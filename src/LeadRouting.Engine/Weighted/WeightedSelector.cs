@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using LeadRouting.Engine.Internal;
+
+namespace LeadRouting.Engine.Weighted;
+
+/// <summary>
+/// Smooth weighted round-robin per group of peers. A group is what the lead-dependent steps (team, territory) leave,
+/// identified by <see cref="RouteContext.SegmentKey"/>; each group gets its own precomputed schedule and cursor, built on
+/// the group's first lead, so that leads for one territory never advance another territory's rotation. Reps excluded
+/// for the moment (inactive, at capacity) are skipped and lose those turns: when they return they resume their normal
+/// share, with no catch-up burst.
+/// </summary>
+internal sealed class WeightedSelector(string name) : CompiledSelector(name)
+{
+    private readonly ConcurrentDictionary<ulong, WeightedSchedule> _schedules = new();
+    private WeightedSchedule? _last;
+
+    public override RoutingReason EmptyReason => RoutingReason.NoPositiveWeight;
+
+    public override int Propose(ref RouteContext context, out long token)
+    {
+        token = 0;
+        var schedule = ScheduleFor(ref context);
+        var positions = schedule.Positions;
+        if (positions.Length == 0)
+        {
+            return -1;
+        }
+
+        var slot = 0;
+        for (var probe = 0; probe < positions.Length; probe++)
+        {
+            slot = schedule.NextSlot();
+            if (CandidateBits.IsSet(context.Candidates, positions[slot]))
+            {
+                return positions[slot];
+            }
+        }
+
+        // Concurrent routes took the slots between ours: finish the period from where we are without taking more.
+        for (var i = 1; i <= positions.Length; i++)
+        {
+            var p = positions[(slot + i) % positions.Length];
+            if (CandidateBits.IsSet(context.Candidates, p))
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
+    public override bool Claim(ref RouteContext context, int position, long token) => true;
+
+    private WeightedSchedule ScheduleFor(ref RouteContext context)
+    {
+        var key = context.SegmentKey;
+        var last = Volatile.Read(ref _last);
+        if (last is not null && last.Key == key)
+        {
+            return last;
+        }
+
+        if (!_schedules.TryGetValue(key, out var schedule))
+        {
+            schedule = _schedules.GetOrAdd(key, Build(key, context.Static, context.Snapshot.Roster));
+        }
+
+        Volatile.Write(ref _last, schedule);
+        return schedule;
+    }
+
+    private static WeightedSchedule Build(ulong key, ReadOnlySpan<ulong> group, Roster roster)
+    {
+        var positions = new List<int>();
+        var weights = new List<int>();
+        for (var p = CandidateBits.NextSet(group, 0); p >= 0; p = CandidateBits.NextSet(group, p + 1))
+        {
+            var weight = roster.Reps[p].Weight;
+            if (weight > 0)
+            {
+                positions.Add(p);
+                weights.Add(weight);
+            }
+        }
+
+        return new WeightedSchedule(key, [.. positions], [.. weights]);
+    }
+}
