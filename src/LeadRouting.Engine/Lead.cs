@@ -21,11 +21,11 @@ public sealed class Lead
     /// <summary>The host's identifier of the lead.</summary>
     public string Id { get; }
 
-    /// <summary>The lead score (e.g. 0–100 from a scoring model). Default <c>0</c>; <see cref="double.NaN"/> means "not scored".</summary>
-    public double Score { get; init; }
+    /// <summary>The lead score (e.g. 0–100 from a scoring model). Default <see langword="null"/>: not scored (so is <see cref="double.NaN"/>).</summary>
+    public double? Score { get; init; }
 
-    /// <summary>The expected deal value in the host's currency. Default <c>0</c>.</summary>
-    public decimal DealValue { get; init; }
+    /// <summary>The expected deal value in the host's currency. Default <see langword="null"/>: unknown.</summary>
+    public decimal? DealValue { get; init; }
 
     /// <summary>ISO 3166-1 alpha-2 country code, e.g. <c>"DE"</c>. Default <see langword="null"/> (unknown).</summary>
     public string? Country { get; init; }
@@ -39,8 +39,8 @@ public sealed class Lead
     /// <summary>Industry of the lead's company. Default <see langword="null"/>.</summary>
     public string? Industry { get; init; }
 
-    /// <summary>Number of employees of the lead's company. Default <c>0</c> (unknown).</summary>
-    public int CompanySize { get; init; }
+    /// <summary>Number of employees of the lead's company. Default <see langword="null"/>: unknown.</summary>
+    public int? CompanySize { get; init; }
 
     /// <summary>Where the lead came from (web form, import, partner...). Default <see langword="null"/>.</summary>
     public string? Source { get; init; }

@@ -40,7 +40,7 @@ public sealed class RoutingEngine
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         ArgumentNullException.ThrowIfNull(options.DayBoundaryTimeZone, "options.DayBoundaryTimeZone");
         _clock = new DayClock(options.TimeProvider, options.DayBoundaryTimeZone);
-        _snapshot = BuildSnapshot(roster, pipeline);
+        _snapshot = BuildSnapshot(roster, pipeline, previous: null);
     }
 
     /// <summary>The roster routed against now.</summary>
@@ -118,7 +118,7 @@ public sealed class RoutingEngine
         ArgumentNullException.ThrowIfNull(roster);
         lock (_writeLock)
         {
-            Volatile.Write(ref _snapshot, BuildSnapshot(roster, _snapshot.Pipeline));
+            Volatile.Write(ref _snapshot, BuildSnapshot(roster, _snapshot.Pipeline, _snapshot));
         }
     }
 
@@ -142,13 +142,13 @@ public sealed class RoutingEngine
         return true;
     }
 
-    private EngineSnapshot BuildSnapshot(Roster roster, RoutingPipeline pipeline)
+    private EngineSnapshot BuildSnapshot(Roster roster, RoutingPipeline pipeline, EngineSnapshot? previous)
     {
         // Built against a staging copy so that a roster the pipeline rejects leaves no trace.
         var added = new List<string>();
         try
         {
-            return new EngineSnapshot(roster, pipeline, StateFor, _sequence, _clock);
+            return new EngineSnapshot(roster, pipeline, StateFor, _sequence, _clock, previous);
         }
         catch
         {
@@ -229,13 +229,14 @@ public sealed class RoutingEngine
             var position = selector.Propose(ref context, out var token);
             if (position < 0)
             {
-                var reason = lostToCapacity && CandidateBits.IsEmpty(context.Candidates) ? RoutingReason.AllAtCapacity : selector.EmptyReason;
+                // Reps dropped for being full explain the miss better than the weight-0 reps that may remain.
+                var reason = lostToCapacity ? RoutingReason.AllAtCapacity : selector.EmptyReason;
                 return Fallback(ref context, pipeline, selector.Name, reason);
             }
 
             if (!selector.Claim(ref context, position, token))
             {
-                CandidateBits.Clear(context.Candidates, position);
+                // A concurrent route took this turn first; the rep is still eligible, so read the turns again.
                 continue;
             }
 
@@ -258,6 +259,7 @@ public sealed class RoutingEngine
         {
             case FallbackKind.Rep:
                 var p = fallback.Index;
+                context.TeamIndex = -1;
                 if (snapshot.States[p].Active && snapshot.TryReserve(p))
                 {
                     return Assigned(ref context, p, stepName, reason, usedFallback: true);
@@ -276,7 +278,12 @@ public sealed class RoutingEngine
                         break;
                     }
 
-                    if (RoundRobinSelector.TryTakeTurn(snapshot, position, token) && snapshot.TryReserve(position))
+                    if (!RoundRobinSelector.TryTakeTurn(snapshot, position, token))
+                    {
+                        continue;
+                    }
+
+                    if (snapshot.TryReserve(position))
                     {
                         return Assigned(ref context, position, stepName, reason, usedFallback: true);
                     }

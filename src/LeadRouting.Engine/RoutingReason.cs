@@ -12,7 +12,7 @@ public enum RoutingReason
     /// <summary>No rep is active (or the roster is empty).</summary>
     NoActiveRep = 2,
 
-    /// <summary>The lead lacks the field a territory step needs (no country).</summary>
+    /// <summary>The lead lacks a usable value for a field the territory rules need: no two-letter country code, or no postal code / region where its country's rules are by postal prefix / region only.</summary>
     MissingTerritory = 3,
 
     /// <summary>No territory rule covers the lead among the remaining candidates.</summary>
@@ -27,6 +27,6 @@ public enum RoutingReason
     /// <summary>The lead's measured value is below the lowest band.</summary>
     BelowThreshold = 7,
 
-    /// <summary>The lead has no usable value for the measure a threshold step reads (e.g. a NaN score).</summary>
+    /// <summary>The lead has no value for the measure a threshold step reads (null, or a NaN score).</summary>
     MissingMeasure = 8,
 }

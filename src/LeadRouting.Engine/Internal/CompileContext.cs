@@ -4,10 +4,11 @@ namespace LeadRouting.Engine.Internal;
 internal sealed class CompileContext
 {
     private readonly Stack<CompiledFallback> _fallbacks = new();
-    private long _nextToken;
+    private readonly IReadOnlyDictionary<string, CompiledSelector> _previousSelectors;
 
-    public CompileContext(Roster roster, RepState[] states, SequenceCounter sequence)
+    public CompileContext(Roster roster, RepState[] states, SequenceCounter sequence, IReadOnlyDictionary<string, CompiledSelector>? previousSelectors)
     {
+        _previousSelectors = previousSelectors ?? new Dictionary<string, CompiledSelector>();
         Roster = roster;
         States = states;
         Sequence = sequence;
@@ -33,8 +34,17 @@ internal sealed class CompileContext
 
     public RepMask[] TeamMasks { get; }
 
-    /// <summary>A number unique to one compiled step or target, for <see cref="RouteContext.SegmentKey"/>.</summary>
-    public long NextToken() => ++_nextToken << 32;
+    /// <summary>Selectors compiled so far, by path: the next snapshot hands each its predecessor's state.</summary>
+    public Dictionary<string, CompiledSelector> Selectors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A number for one step or target in <see cref="RouteContext.SegmentKey"/>: derived from its path in the pipeline,
+    /// so the same step has the same token in every snapshot and a group keeps its key across roster replacements.
+    /// </summary>
+    public static long TokenFor(string path) => StableHash.Of(path);
+
+    /// <summary>The selector that had this path in the previous snapshot, if any.</summary>
+    public CompiledSelector? PreviousSelector(string path) => _previousSelectors.GetValueOrDefault(path);
 
     public int TeamIndexOf(string teamId, string path) =>
         Roster.TeamIndex.TryGetValue(teamId, out var t)
@@ -71,7 +81,10 @@ internal sealed class CompileContext
             }
 
             var last = definitions[^1];
-            return new CompiledPipeline(steps, last.CompileSelector(this, $"{path}.{last.Name}"), fallback);
+            var selectorPath = $"{path}.{last.Name}";
+            var selector = last.CompileSelector(this, selectorPath);
+            Selectors[selectorPath] = selector;
+            return new CompiledPipeline(steps, selector, fallback);
         }
         finally
         {

@@ -27,7 +27,7 @@ internal sealed class CompiledTarget
         }
 
         var teamIndex = context.TeamIndexOf(target.TeamId!, $"{path}.Team");
-        return new(teamIndex, context.TeamMasks[teamIndex], null, context.NextToken());
+        return new(teamIndex, context.TeamMasks[teamIndex], null, CompileContext.TokenFor(path));
     }
 
     /// <summary>Narrows to the team and continues, or hands the lead to the nested pipeline.</summary>

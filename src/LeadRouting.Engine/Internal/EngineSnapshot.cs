@@ -6,7 +6,7 @@ namespace LeadRouting.Engine.Internal;
 /// </summary>
 internal sealed class EngineSnapshot
 {
-    public EngineSnapshot(Roster roster, RoutingPipeline pipeline, Func<string, bool, RepState> stateFor, SequenceCounter sequence, DayClock clock)
+    public EngineSnapshot(Roster roster, RoutingPipeline pipeline, Func<string, bool, RepState> stateFor, SequenceCounter sequence, DayClock clock, EngineSnapshot? previous)
     {
         Roster = roster;
         Pipeline = pipeline;
@@ -46,8 +46,9 @@ internal sealed class EngineSnapshot
             }
         }
 
-        var context = new CompileContext(roster, States, sequence);
+        var context = new CompileContext(roster, States, sequence, previous?.Selectors);
         Root = context.CompileRoot(pipeline);
+        Selectors = context.Selectors;
     }
 
     public Roster Roster { get; }
@@ -84,6 +85,9 @@ internal sealed class EngineSnapshot
     public ulong[] ActiveWords { get; }
 
     public CompiledPipeline Root { get; }
+
+    /// <summary>Every compiled selector by its path in the pipeline.</summary>
+    public IReadOnlyDictionary<string, CompiledSelector> Selectors { get; }
 
     public bool IsAtCapacity(int position, ref RouteContext context)
     {

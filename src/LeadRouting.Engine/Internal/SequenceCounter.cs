@@ -15,4 +15,6 @@ internal sealed class SequenceCounter
     public long Next() => Interlocked.Increment(ref _value);
 
     public long Current => Volatile.Read(ref _value);
+
+    public void Reset(long value) => Volatile.Write(ref _value, value);
 }

@@ -111,11 +111,21 @@ internal static class TerritoryCodes
         return n == 0 ? null : new string(buffer[..n]);
     }
 
+    /// <summary>Drops a leading "CC-" naming the same country; an empty span when it names another country.</summary>
     private static ReadOnlySpan<char> StripCountryPrefix(int countryIndex, ReadOnlySpan<char> region)
     {
-        if (region.Length > 3 && region[2] == '-' && CountryIndex(region[..2]) == countryIndex)
+        if (region.Length > 3 && region[2] == '-')
         {
-            return region[3..];
+            var prefix = CountryIndex(region[..2]);
+            if (prefix == countryIndex)
+            {
+                return region[3..];
+            }
+
+            if (prefix >= 0)
+            {
+                return [];
+            }
         }
 
         return region;

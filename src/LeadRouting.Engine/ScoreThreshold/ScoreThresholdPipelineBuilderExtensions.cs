@@ -10,8 +10,8 @@ public static class ScoreThresholdPipelineBuilderExtensions
     /// Adds a threshold step: the lead's measure (score, deal value or company size) picks the band whose
     /// [minimum, next minimum) range holds it, and the band's target takes the lead: a team (the pipeline continues
     /// with its reps) or a nested pipeline. Below the lowest band the lead is disqualified, or sent to
-    /// <see cref="ScoreThresholdStrategyOptions.BelowLowest"/>. A NaN score leaves no candidate, reason
-    /// <see cref="RoutingReason.MissingMeasure"/>.
+    /// <see cref="ScoreThresholdStrategyOptions.BelowLowest"/>. A lead without the measure (null, or a NaN score) leaves
+    /// no candidate, reason <see cref="RoutingReason.MissingMeasure"/>, and goes to the pipeline's fallback.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="options">The bands and settings.</param>

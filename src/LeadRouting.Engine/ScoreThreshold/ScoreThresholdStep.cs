@@ -11,9 +11,9 @@ internal sealed class ScoreThresholdStep(string name, LeadMeasure measure, doubl
         var lead = context.Lead;
         var value = measure switch
         {
-            LeadMeasure.DealValue => (double)lead.DealValue,
-            LeadMeasure.CompanySize => lead.CompanySize,
-            _ => lead.Score,
+            LeadMeasure.DealValue => lead.DealValue is { } deal ? (double)deal : double.NaN,
+            LeadMeasure.CompanySize => lead.CompanySize ?? double.NaN,
+            _ => lead.Score ?? double.NaN,
         };
 
         if (double.IsNaN(value))

@@ -10,12 +10,11 @@ internal sealed class TerritoryFilterStep : CompiledStep
 {
     private readonly TerritoryIndex _index;
     private readonly RepMask[] _owners;
-    private readonly long _token;
+    private readonly long[] _ruleTokens;
 
     public TerritoryFilterStep(string name, Roster roster, long token)
         : base(name)
     {
-        _token = token;
         var ruleIds = new Dictionary<Territory, int>();
         var owners = new List<List<int>>();
         for (var p = 0; p < roster.Reps.Length; p++)
@@ -40,6 +39,12 @@ internal sealed class TerritoryFilterStep : CompiledStep
         }
 
         _index = new TerritoryIndex(rules);
+        _ruleTokens = new long[rules.Length];
+        for (var id = 0; id < rules.Length; id++)
+        {
+            _ruleTokens[id] = token ^ StableHash.Of(rules[id].ToString());
+        }
+
         _owners = new RepMask[owners.Count];
         for (var id = 0; id < _owners.Length; id++)
         {
@@ -56,7 +61,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
             var owners = _owners[ruleIds[i]];
             if (owners.Intersects(context.Candidates))
             {
-                context.NarrowStatic(owners, _token | (uint)ruleIds[i]);
+                context.NarrowStatic(owners, _ruleTokens[ruleIds[i]]);
                 return StepResult.Continue;
             }
         }

@@ -98,7 +98,7 @@ internal sealed class TerritoryIndex
     public int Match(Lead lead, Span<int> ruleIds, out bool missing)
     {
         missing = false;
-        if (string.IsNullOrWhiteSpace(lead.Country))
+        if (lead.Country is null)
         {
             missing = true;
             return 0;
@@ -107,6 +107,8 @@ internal sealed class TerritoryIndex
         var country = TerritoryCodes.CountryIndex(lead.Country);
         if (country < 0)
         {
+            // "Germany" or "DEU": present but not a code the rules can be matched against.
+            missing = true;
             return 0;
         }
 

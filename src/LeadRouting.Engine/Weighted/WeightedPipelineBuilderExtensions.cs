@@ -28,6 +28,7 @@ public static class WeightedPipelineBuilderExtensions
     {
         public override bool IsSelector => true;
 
-        public override CompiledSelector CompileSelector(CompileContext context, string path) => new WeightedSelector(Name);
+        public override CompiledSelector CompileSelector(CompileContext context, string path) =>
+            new WeightedSelector(Name, context.PreviousSelector(path) as WeightedSelector);
     }
 }

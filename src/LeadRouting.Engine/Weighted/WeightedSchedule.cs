@@ -11,7 +11,7 @@ internal sealed class WeightedSchedule
 {
     private readonly Internal.SequenceCounter _cursor = new();
 
-    public WeightedSchedule(ulong key, int[] positions, int[] weights)
+    public WeightedSchedule(ulong key, int[] positions, int[] weights, string[] repIds)
     {
         Key = key;
         var divisor = 0;
@@ -44,6 +44,27 @@ internal sealed class WeightedSchedule
 
             current[best] -= total;
             Positions[n] = positions[best];
+        }
+
+        RepIds = new string[total];
+        for (var n = 0; n < total; n++)
+        {
+            RepIds[n] = repIds[Positions[n]];
+        }
+    }
+
+    /// <summary>The rep id of each slot: what identifies the group across roster replacements, where positions move.</summary>
+    public string[] RepIds { get; }
+
+    /// <summary>
+    /// Continues where <paramref name="previous"/> (the same group in the snapshot before a roster replacement) stopped,
+    /// if it was the same sequence of reps; otherwise the new sequence starts at its first slot.
+    /// </summary>
+    public void ContinueFrom(WeightedSchedule previous)
+    {
+        if (previous.RepIds.AsSpan().SequenceEqual(RepIds))
+        {
+            _cursor.Reset(previous._cursor.Current);
         }
     }
 

@@ -10,10 +10,31 @@ namespace LeadRouting.Engine.Weighted;
 /// for the moment (inactive, at capacity) are skipped and lose those turns: when they return they resume their normal
 /// share, with no catch-up burst.
 /// </summary>
-internal sealed class WeightedSelector(string name) : CompiledSelector(name)
+internal sealed class WeightedSelector : CompiledSelector
 {
     private readonly ConcurrentDictionary<ulong, WeightedSchedule> _schedules = new();
+    private readonly Dictionary<ulong, WeightedSchedule> _inherited;
     private WeightedSchedule? _last;
+
+    /// <param name="name">The step name.</param>
+    /// <param name="previous">The selector at the same place in the previous snapshot: its groups continue their rotation here.</param>
+    public WeightedSelector(string name, WeightedSelector? previous)
+        : base(name)
+    {
+        _inherited = [];
+        if (previous is not null)
+        {
+            foreach (var (key, schedule) in previous._inherited)
+            {
+                _inherited[key] = schedule;
+            }
+
+            foreach (var (key, schedule) in previous._schedules)
+            {
+                _inherited[key] = schedule;
+            }
+        }
+    }
 
     public override RoutingReason EmptyReason => RoutingReason.NoPositiveWeight;
 
@@ -63,15 +84,22 @@ internal sealed class WeightedSelector(string name) : CompiledSelector(name)
 
         if (!_schedules.TryGetValue(key, out var schedule))
         {
-            schedule = _schedules.GetOrAdd(key, Build(key, context.Static, context.Snapshot.Roster));
+            schedule = Build(key, context.Static, context.Snapshot);
+            if (_inherited.TryGetValue(key, out var previous))
+            {
+                schedule.ContinueFrom(previous);
+            }
+
+            schedule = _schedules.GetOrAdd(key, schedule);
         }
 
         Volatile.Write(ref _last, schedule);
         return schedule;
     }
 
-    private static WeightedSchedule Build(ulong key, ReadOnlySpan<ulong> group, Roster roster)
+    private static WeightedSchedule Build(ulong key, ReadOnlySpan<ulong> group, EngineSnapshot snapshot)
     {
+        var roster = snapshot.Roster;
         var positions = new List<int>();
         var weights = new List<int>();
         for (var p = CandidateBits.NextSet(group, 0); p >= 0; p = CandidateBits.NextSet(group, p + 1))
@@ -84,6 +112,6 @@ internal sealed class WeightedSelector(string name) : CompiledSelector(name)
             }
         }
 
-        return new WeightedSchedule(key, [.. positions], [.. weights]);
+        return new WeightedSchedule(key, [.. positions], [.. weights], snapshot.RepIds);
     }
 }
