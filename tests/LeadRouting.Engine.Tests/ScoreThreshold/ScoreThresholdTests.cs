@@ -131,7 +131,7 @@ public class ScoreThresholdTests
 
         Assert.Equal("smb", engine.Route(new Lead("l") { CompanySize = 999, Score = 100 }).TeamId);
         Assert.Equal("enterprise", engine.Route(new Lead("l") { CompanySize = 1000, Score = 0 }).TeamId);
-        Assert.Equal(RoutingReason.BelowThreshold, engine.Route(new Lead("l") { CompanySize = 0 }).Reason);
+        Assert.Equal("smb", engine.Route(new Lead("l") { CompanySize = 1 }).TeamId);
     }
 
     [Fact]

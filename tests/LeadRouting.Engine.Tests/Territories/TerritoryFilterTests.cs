@@ -133,14 +133,12 @@ public class TerritoryFilterTests
         Assert.Equal("Territory", decision.StepName);
     }
 
-    [Theory]
-    [InlineData("IT")]
-    [InlineData("Germany")]
-    public void A_lead_from_a_country_nobody_covers_is_unassigned_with_NoTerritoryMatch(string country)
+    [Fact]
+    public void A_lead_from_a_country_nobody_covers_is_unassigned_with_NoTerritoryMatch()
     {
         var engine = Engine(Rep("de", "DE"), Rep("us-ca", "US-CA"));
 
-        var decision = engine.Route(new Lead("l") { Country = country });
+        var decision = engine.Route(new Lead("l") { Country = "IT" });
 
         Assert.Equal(RoutingOutcome.Unassigned, decision.Outcome);
         Assert.Equal(RoutingReason.NoTerritoryMatch, decision.Reason);
