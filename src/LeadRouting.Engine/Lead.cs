@@ -4,8 +4,9 @@ namespace LeadRouting.Engine;
 /// A sales lead to be routed. Instances are created by the host (one per incoming lead) and never changed by the engine.
 /// </summary>
 /// <remarks>
-/// Territory fields are normalised by the engine when it routes (case, spaces and dashes are ignored), so hosts can pass
-/// them as they arrive from a form or an import.
+/// Territory fields are normalised by the engine when it routes, so hosts can pass them as they arrive from a form or an
+/// import: case and surrounding white space are ignored in <see cref="Country"/>; case, spaces, dashes and dots anywhere
+/// in <see cref="Region"/> and <see cref="PostalCode"/>.
 /// </remarks>
 public sealed class Lead
 {

@@ -63,8 +63,8 @@ public sealed class RoutingEngine
         var words = snapshot.Words;
 
         // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread.
-        var buffer = words <= StackWords ? stackalloc ulong[words * 2] : Scratch(words * 2);
-        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
+        var buffer = words <= StackWords ? stackalloc ulong[words * 3] : Scratch(words * 3);
+        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words), buffer.Slice(words * 2, words));
         snapshot.ActiveWords.CopyTo(context.Candidates);
         snapshot.AllReps.CopyTo(context.Static);
         if (CandidateBits.IsEmpty(context.Candidates))
@@ -222,16 +222,60 @@ public sealed class RoutingEngine
     private static RoutingDecision Select(ref RouteContext context, CompiledPipeline pipeline)
     {
         var selector = pipeline.Selector;
-        var snapshot = context.Snapshot;
         var lostToCapacity = false;
+        int position;
+        if (!context.PreferLeastLoaded)
+        {
+            position = TrySelect(ref context, selector, [], ref lostToCapacity);
+        }
+        else
+        {
+            // Offer the selector the least-loaded reps first, then the next tier, and so on: a tier it cannot pick
+            // from (weight 0) or whose reps turn out full must not leave the lead unassigned while others have room.
+            var remaining = context.Candidates;
+            var tier = context.Spare;
+            do
+            {
+                LeastLoadedTier(remaining, tier, context.Snapshot.States);
+                context.Candidates = tier;
+                position = TrySelect(ref context, selector, remaining, ref lostToCapacity);
+                context.Candidates = remaining;
+                if (position >= 0)
+                {
+                    break;
+                }
+
+                // Full reps were dropped from both sets; what is left of the tier, the selector would not pick.
+                for (var w = 0; w < remaining.Length; w++)
+                {
+                    remaining[w] &= ~tier[w];
+                }
+            }
+            while (!CandidateBits.IsEmpty(remaining));
+        }
+
+        if (position < 0)
+        {
+            // Reps dropped for being full explain the miss better than the weight-0 reps that may remain.
+            var reason = lostToCapacity ? RoutingReason.AllAtCapacity : selector.EmptyReason;
+            return Fallback(ref context, pipeline, selector.Name, reason);
+        }
+
+        return Assigned(ref context, position, selector.Name, RoutingReason.Selected, usedFallback: false);
+    }
+
+    /// <summary>
+    /// Proposes, claims and reserves until a rep is reserved (its position) or the selector has nobody left (-1). A rep
+    /// found full is dropped from the candidates and from <paramref name="alsoDropFrom"/> (when not empty).
+    /// </summary>
+    private static int TrySelect(ref RouteContext context, CompiledSelector selector, Span<ulong> alsoDropFrom, ref bool lostToCapacity)
+    {
         while (true)
         {
             var position = selector.Propose(ref context, out var token);
             if (position < 0)
             {
-                // Reps dropped for being full explain the miss better than the weight-0 reps that may remain.
-                var reason = lostToCapacity ? RoutingReason.AllAtCapacity : selector.EmptyReason;
-                return Fallback(ref context, pipeline, selector.Name, reason);
+                return -1;
             }
 
             if (!selector.Claim(ref context, position, token))
@@ -240,14 +284,45 @@ public sealed class RoutingEngine
                 continue;
             }
 
-            if (!snapshot.TryReserve(position))
+            if (context.Snapshot.TryReserve(position))
             {
-                CandidateBits.Clear(context.Candidates, position);
-                lostToCapacity = true;
-                continue;
+                return position;
             }
 
-            return Assigned(ref context, position, selector.Name, RoutingReason.Selected, usedFallback: false);
+            CandidateBits.Clear(context.Candidates, position);
+            if (!alsoDropFrom.IsEmpty)
+            {
+                CandidateBits.Clear(alsoDropFrom, position);
+            }
+
+            lostToCapacity = true;
+        }
+    }
+
+    /// <summary>Fills <paramref name="tier"/> with the candidates holding the fewest open leads, reading each count once.</summary>
+    private static void LeastLoadedTier(ReadOnlySpan<ulong> candidates, Span<ulong> tier, RepState[] states)
+    {
+        tier.Clear();
+        var fewest = long.MaxValue;
+        for (var w = 0; w < candidates.Length; w++)
+        {
+            var bits = candidates[w];
+            while (bits != 0)
+            {
+                var p = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                var open = states[p].OpenLeads;
+                if (open < fewest)
+                {
+                    fewest = open;
+                    tier.Clear();
+                }
+
+                if (open == fewest)
+                {
+                    CandidateBits.Set(tier, p);
+                }
+            }
         }
     }
 

@@ -4,8 +4,9 @@ using LeadRouting.Engine.Internal;
 namespace LeadRouting.Engine.Capacity;
 
 /// <summary>
-/// Drops candidates at their open-lead or daily cap, and optionally all but the least loaded. This is a read: the
-/// engine's reservation after selection is what keeps caps exact when routes race.
+/// Drops candidates at their open-lead or daily cap. This is a read: the engine's reservation after selection is what
+/// keeps caps exact when routes race. The least-loaded preference is applied at selection, to the final candidates,
+/// tier by tier, so it can never leave a lead unassigned while a rep the selector may pick has room.
 /// </summary>
 internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : CompiledStep(name)
 {
@@ -13,7 +14,7 @@ internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : 
     {
         var snapshot = context.Snapshot;
         var candidates = context.Candidates;
-        var fewest = long.MaxValue;
+        var any = false;
         for (var w = 0; w < candidates.Length; w++)
         {
             var bits = candidates[w];
@@ -27,39 +28,17 @@ internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : 
                 }
                 else
                 {
-                    fewest = Math.Min(fewest, snapshot.States[p].OpenLeads);
+                    any = true;
                 }
             }
         }
 
-        if (fewest == long.MaxValue)
+        if (!any)
         {
             return StepResult.NoCandidates(RoutingReason.AllAtCapacity);
         }
 
-        if (preferLeastLoaded)
-        {
-            for (var w = 0; w < candidates.Length; w++)
-            {
-                var bits = candidates[w];
-                while (bits != 0)
-                {
-                    var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                    bits &= bits - 1;
-                    if (snapshot.States[p].OpenLeads > fewest)
-                    {
-                        candidates[w] &= ~(1UL << p);
-                    }
-                }
-            }
-
-            // A concurrent release can lower a count between the two passes; never leave the set empty because of it.
-            if (CandidateBits.IsEmpty(candidates))
-            {
-                return StepResult.NoCandidates(RoutingReason.AllAtCapacity);
-            }
-        }
-
+        context.PreferLeastLoaded |= preferLeastLoaded;
         return StepResult.Continue;
     }
 }

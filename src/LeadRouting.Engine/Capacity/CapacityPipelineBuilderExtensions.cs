@@ -9,7 +9,7 @@ public static class CapacityPipelineBuilderExtensions
     /// <summary>
     /// Adds the capacity filter: drops candidates at their open-lead or daily cap (the day ends at midnight in
     /// <see cref="RoutingEngineOptions.DayBoundaryTimeZone"/>), and with <see cref="CapacityStrategyOptions.PreferLeastLoaded"/>
-    /// all but those with the fewest open leads. When nobody is left the reason is <see cref="RoutingReason.AllAtCapacity"/>.
+    /// makes the selector prefer the final candidates with the fewest open leads. When nobody is left the reason is <see cref="RoutingReason.AllAtCapacity"/>.
     /// Caps are enforced on every assignment anyway; this step makes "everyone is full" an explicit, early outcome.
     /// </summary>
     /// <param name="builder">The builder.</param>

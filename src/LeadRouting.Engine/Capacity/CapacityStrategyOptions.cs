@@ -7,8 +7,9 @@ public sealed class CapacityStrategyOptions
     public string Name { get; set; } = Capacity.CapacityConstants.DefaultName;
 
     /// <summary>
-    /// When <see langword="true"/>, keep only the candidates with the fewest open leads (ties stay, for the selector to
-    /// rotate among). Default <see langword="false"/>.
+    /// When <see langword="true"/>, the pipeline's selector is offered the final candidates with the fewest open leads
+    /// first (it rotates among ties); only if it can pick none of them (weight 0, or they fill up concurrently) is it
+    /// offered the next-least-loaded, and so on. Default <see langword="false"/>.
     /// </summary>
     public bool PreferLeastLoaded { get; set; }
 }

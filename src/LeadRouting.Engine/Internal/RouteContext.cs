@@ -5,8 +5,9 @@ internal ref struct RouteContext
 {
     private int _today;
 
-    public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> staticSet)
+    public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> staticSet, Span<ulong> spare)
     {
+        Spare = spare;
         Lead = lead;
         Snapshot = snapshot;
         Candidates = candidates;
@@ -30,6 +31,12 @@ internal ref struct RouteContext
 
     /// <summary>Identity of the path taken through the lead-dependent steps; equal keys mean equal <see cref="Static"/> sets.</summary>
     public ulong SegmentKey;
+
+    /// <summary>Scratch set of the same size, for the selection stage.</summary>
+    public Span<ulong> Spare;
+
+    /// <summary>Set by a capacity step: offer the selector the least-loaded candidates first.</summary>
+    public bool PreferLeastLoaded;
 
     /// <summary>The team a band, territory branch or fallback targeted; -1 when none.</summary>
     public int TeamIndex;
