@@ -127,12 +127,6 @@ internal static class Shrink
             }
         }
     }
-
-    public static IEnumerable<T> None<T>(T value)
-    {
-        _ = value;
-        yield break;
-    }
 }
 
 /// <summary>Readable counterexamples: FsCheck prints arguments with ToString.</summary>
