@@ -12,7 +12,7 @@ namespace LeadRouting.Engine.Tests.Capacity;
 public class CapacityPropertyTests
 {
     private const int Threads = 4;
-    private const int TrialsPerCase = 3;
+    private const int TrialsPerCase = 10;
 
     /// <summary>
     /// (a) Random caps, random interleaving of routes, releases and clock advances (crossing midnight), with or without the
