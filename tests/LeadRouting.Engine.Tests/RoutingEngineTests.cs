@@ -44,7 +44,7 @@ public class RoutingEngineTests
         options.Bands.Add(new ScoreBand(0, RoutingTarget.Team("enterprise")));
         var engine = new RoutingEngine(roster, new RoutingPipelineBuilder().AddScoreThreshold(options).AddRoundRobin().Build());
 
-        Assert.Equal("enterprise", engine.Route(new Lead("l")).TeamId);
+        Assert.Equal("enterprise", engine.Route(new Lead("l") { Score = 10 }).TeamId);
     }
 
     [Fact]
