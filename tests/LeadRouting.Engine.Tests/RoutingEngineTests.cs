@@ -234,6 +234,24 @@ public class RoutingEngineTests
     }
 
     [Fact]
+    public void A_fallback_rep_outside_the_band_team_is_reported_with_their_own_team()
+    {
+        var roster = new Roster(
+            [new Rep("ent") { IsActive = false }, new Rep("manager")],
+            [new Team("enterprise", ["ent"]), new Team("management", ["manager"])]);
+        var options = new ScoreThresholdStrategyOptions();
+        options.Bands.Add(new ScoreBand(0, RoutingTarget.Team("enterprise")));
+        var pipeline = new RoutingPipelineBuilder().AddScoreThreshold(options).AddRoundRobin().WithFallback(RoutingFallback.ToRep("manager")).Build();
+        var engine = new RoutingEngine(roster, pipeline);
+
+        var decision = engine.Route(new Lead("l") { Score = 90 });
+
+        Assert.Equal("manager", decision.RepId);
+        Assert.True(decision.UsedFallback);
+        Assert.Equal("management", decision.TeamId);
+    }
+
+    [Fact]
     public void An_inactive_fallback_rep_leaves_the_lead_unassigned_with_UsedFallback()
     {
         var engine = new RoutingEngine(Territorial(new Rep("de") { Territories = [Territory.ForCountry("DE")] }, new Rep("manager")), TerritoryWith(RoutingFallback.ToRep("manager")));

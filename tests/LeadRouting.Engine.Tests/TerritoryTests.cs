@@ -165,4 +165,12 @@ public class TerritoryTests
         Assert.NotEqual(Territory.ForCountry("GB"), Territory.ForCountry("IE"));
         Assert.False(postal.Equals(null));
     }
+
+    [Fact]
+    public void A_region_code_prefixed_with_another_country_is_rejected()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Territory.ForRegion("DE", "US-CA"));
+
+        Assert.Contains("US-CA", ex.Message, StringComparison.Ordinal);
+    }
 }

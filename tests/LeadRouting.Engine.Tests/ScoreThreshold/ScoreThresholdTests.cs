@@ -87,6 +87,24 @@ public class ScoreThresholdTests
         Assert.Equal("Tier", decision.StepName);
     }
 
+    [Theory]
+    [InlineData(LeadMeasure.Score)]
+    [InlineData(LeadMeasure.DealValue)]
+    [InlineData(LeadMeasure.CompanySize)]
+    public void A_lead_without_the_measured_value_is_unassigned_with_MissingMeasure_not_treated_as_zero(LeadMeasure measure)
+    {
+        var options = new ScoreThresholdStrategyOptions { Measure = measure, BelowLowest = RoutingTarget.Team("nurture") };
+        options.Bands.Add(new ScoreBand(10, RoutingTarget.Team("smb")));
+        var engine = Engine(options);
+
+        var unknown = engine.Route(new Lead("unknown"));
+        var zero = engine.Route(new Lead("zero") { Score = 0, DealValue = 0m, CompanySize = 0 });
+
+        Assert.Equal(RoutingOutcome.Unassigned, unknown.Outcome);
+        Assert.Equal(RoutingReason.MissingMeasure, unknown.Reason);
+        Assert.Equal("nurture", zero.TeamId);
+    }
+
     [Fact]
     public void A_lead_not_scored_goes_to_the_fallback_when_one_is_set()
     {

@@ -108,6 +108,28 @@ public class TerritoryFilterTests
         Assert.False(decision.UsedFallback);
     }
 
+    [Theory]
+    [InlineData("Germany")]
+    [InlineData("DEU")]
+    [InlineData("D1")]
+    public void A_lead_whose_country_is_not_a_two_letter_code_is_unassigned_with_MissingTerritory(string country)
+    {
+        var engine = Engine(Rep("de", "DE"));
+
+        var decision = engine.Route(new Lead("l") { Country = country });
+
+        Assert.Equal(RoutingReason.MissingTerritory, decision.Reason);
+    }
+
+    [Fact]
+    public void A_lead_region_prefixed_with_another_country_does_not_match_a_region_rule()
+    {
+        var engine = Engine(Rep("ca", "US-CA"));
+
+        Assert.Equal("ca", engine.Route(new Lead("ok") { Country = "US", Region = "us-ca" }).RepId);
+        Assert.Equal(RoutingReason.MissingTerritory, engine.Route(new Lead("other") { Country = "US", Region = "MX-CA" }).Reason);
+    }
+
     [Fact]
     public void A_lead_without_a_postal_code_where_only_postal_rules_exist_is_unassigned_with_MissingTerritory()
     {

@@ -149,4 +149,17 @@ public class WeightedSelectorTests
 
         return picks;
     }
+
+    [Fact]
+    public void When_the_only_positive_weight_rep_is_full_the_reason_is_AllAtCapacity_not_NoPositiveWeight()
+    {
+        var roster = new Roster([new Rep("full") { MaxOpenLeads = 1 }, new Rep("shadow") { Weight = 0 }]);
+        var engine = new RoutingEngine(roster, new RoutingPipelineBuilder().AddWeighted().Build());
+
+        Assert.Equal("full", engine.Route(new Lead("first")).RepId);
+        var second = engine.Route(new Lead("second"));
+
+        Assert.Equal(RoutingOutcome.Unassigned, second.Outcome);
+        Assert.Equal(RoutingReason.AllAtCapacity, second.Reason);
+    }
 }
