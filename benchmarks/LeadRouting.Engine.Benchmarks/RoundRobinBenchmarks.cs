@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Attributes;
+
+namespace LeadRouting.Engine.Benchmarks;
+
+/// <summary>A pipeline of the round-robin selector alone: the DESIGN budget "pick among 100 candidates, ≤ 15 ns, 0 B".</summary>
+[MemoryDiagnoser]
+public class RoundRobinBenchmarks
+{
+    private RoutingEngine _engine = null!;
+    private Lead _lead = null!;
+
+    [Params(100)]
+    public int Reps { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var reps = new Rep[Reps];
+        for (var i = 0; i < reps.Length; i++)
+        {
+            reps[i] = new Rep($"rep-{i}");
+        }
+
+        _engine = new RoutingEngine(new Roster(reps), new RoutingPipelineBuilder().AddRoundRobin().Build());
+        _lead = new Lead("lead");
+    }
+
+    [Benchmark]
+    public RoutingDecision Route() => _engine.Route(_lead);
+}
