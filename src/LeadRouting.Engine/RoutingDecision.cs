@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace LeadRouting.Engine;
 
 /// <summary>
@@ -40,7 +42,8 @@ public readonly struct RoutingDecision : IEquatable<RoutingDecision>
     /// </summary>
     public bool UsedFallback { get; }
 
-    /// <summary>Whether the lead was assigned.</summary>
+    /// <summary>Whether the lead was assigned (then <see cref="RepId"/> is set).</summary>
+    [MemberNotNullWhen(true, nameof(RepId))]
     public bool IsAssigned => Outcome == RoutingOutcome.Assigned;
 
     /// <inheritdoc />

@@ -284,7 +284,7 @@ public sealed class RoutingEngine
                 continue;
             }
 
-            if (context.Snapshot.TryReserve(position))
+            if (context.Snapshot.TryReserve(position, ref context))
             {
                 return position;
             }
@@ -335,7 +335,7 @@ public sealed class RoutingEngine
             case FallbackKind.Rep:
                 var p = fallback.Index;
                 context.TeamIndex = -1;
-                if (snapshot.States[p].Active && snapshot.TryReserve(p))
+                if (snapshot.States[p].Active && snapshot.TryReserve(p, ref context))
                 {
                     return Assigned(ref context, p, stepName, reason, usedFallback: true);
                 }
@@ -358,7 +358,7 @@ public sealed class RoutingEngine
                         continue;
                     }
 
-                    if (snapshot.TryReserve(position))
+                    if (snapshot.TryReserve(position, ref context))
                     {
                         return Assigned(ref context, position, stepName, reason, usedFallback: true);
                     }

@@ -23,7 +23,10 @@ public sealed class RoutingFallback
 
     internal string? Id { get; }
 
-    /// <summary>Give the lead to the team's active members in rotation (least recently assigned first), within their caps.</summary>
+    /// <summary>
+    /// Give the lead to the team's active members within their caps, in the round-robin rotation (the same turns
+    /// <c>AddRoundRobin</c> keeps; assignments made by the weighted selector do not move a rep in it).
+    /// </summary>
     /// <param name="teamId">A team of the roster (checked when the engine is built).</param>
     public static RoutingFallback ToTeam(string teamId)
     {

@@ -33,5 +33,6 @@ public sealed class RoutingPipeline
     }
 
     /// <inheritdoc />
-    public override string ToString() => string.Join(" -> ", StepNames);
+    public override string ToString() =>
+        Fallback.Kind == FallbackKind.Inherit ? string.Join(" -> ", StepNames) : $"{string.Join(" -> ", StepNames)} (fallback: {Fallback})";
 }

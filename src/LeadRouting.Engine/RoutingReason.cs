@@ -12,7 +12,10 @@ public enum RoutingReason
     /// <summary>No rep is active (or the roster is empty).</summary>
     NoActiveRep = 2,
 
-    /// <summary>The lead lacks a usable value for a field the territory rules need: no two-letter country code, or no postal code / region where its country's rules are by postal prefix / region only.</summary>
+    /// <summary>
+    /// No rule matched and the lead lacks a usable value for a field the rules need: no two-letter country code, or no
+    /// postal code (region) while its country has postal-prefix (region) rules.
+    /// </summary>
     MissingTerritory = 3,
 
     /// <summary>No territory rule covers the lead among the remaining candidates.</summary>

@@ -9,10 +9,10 @@ public sealed class RoutingTarget
         Pipeline = pipeline;
     }
 
-    /// <summary>The team, when the target narrows the candidates to a team and the enclosing pipeline continues.</summary>
+    /// <summary>The team the target narrows the candidates to, if any; without <see cref="Pipeline"/> the enclosing pipeline then continues.</summary>
     public string? TeamId { get; }
 
-    /// <summary>The nested pipeline, when the target hands the lead over; the enclosing pipeline's later steps are skipped.</summary>
+    /// <summary>The nested pipeline the target hands the lead to, if any; the enclosing pipeline's later steps are skipped.</summary>
     public RoutingPipeline? Pipeline { get; }
 
     /// <summary>Narrow the candidates to the members of a team and continue with the next step.</summary>
@@ -24,6 +24,20 @@ public sealed class RoutingTarget
         return new(teamId, null);
     }
 
+    /// <summary>
+    /// Narrow the candidates to the members of a team, then hand the lead to a nested pipeline (for steps that apply to
+    /// this team only, such as least-loaded capacity for a nurture team).
+    /// </summary>
+    /// <param name="teamId">A team of the roster (checked when the engine is built).</param>
+    /// <param name="pipeline">The nested pipeline; it starts with the team's remaining candidates.</param>
+    /// <exception cref="ArgumentException"><paramref name="teamId"/> is empty.</exception>
+    public static RoutingTarget Team(string teamId, RoutingPipeline pipeline)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamId);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        return new(teamId, pipeline);
+    }
+
     /// <summary>Hand the lead to a nested pipeline, which ends in its own selector.</summary>
     /// <param name="pipeline">The nested pipeline; it starts with the candidates left so far.</param>
     public static RoutingTarget To(RoutingPipeline pipeline)
@@ -33,5 +47,10 @@ public sealed class RoutingTarget
     }
 
     /// <inheritdoc />
-    public override string ToString() => TeamId is not null ? $"team {TeamId}" : "nested pipeline";
+    public override string ToString() => (TeamId, Pipeline) switch
+    {
+        (not null, not null) => $"team {TeamId}, then ({Pipeline})",
+        (not null, null) => $"team {TeamId}",
+        _ => $"({Pipeline})",
+    };
 }

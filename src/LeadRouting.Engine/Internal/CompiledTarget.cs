@@ -21,27 +21,24 @@ internal sealed class CompiledTarget
 
     public static CompiledTarget Compile(RoutingTarget target, CompileContext context, string path)
     {
-        if (target.Pipeline is not null)
-        {
-            return new(-1, null, context.CompileNested(target.Pipeline, $"{path}.Pipeline"), 0);
-        }
-
-        var teamIndex = context.TeamIndexOf(target.TeamId!, $"{path}.Team");
-        return new(teamIndex, context.TeamMasks[teamIndex], null, CompileContext.TokenFor(path));
+        var teamIndex = target.TeamId is null ? -1 : context.TeamIndexOf(target.TeamId, $"{path}.Team");
+        var pipeline = target.Pipeline is null ? null : context.CompileNested(target.Pipeline, $"{path}.Pipeline");
+        return new(teamIndex, teamIndex < 0 ? null : context.TeamMasks[teamIndex], pipeline, CompileContext.TokenFor(path));
     }
 
-    /// <summary>Narrows to the team and continues, or hands the lead to the nested pipeline.</summary>
+    /// <summary>Narrows to the team, if any; then hands the lead to the nested pipeline, if any, or continues.</summary>
     public StepResult Apply(ref RouteContext context)
     {
-        if (Pipeline is not null)
+        if (TeamMask is not null)
         {
-            return StepResult.HandOff(Pipeline);
+            context.NarrowStatic(TeamMask, _token);
+            context.TeamIndex = TeamIndex;
+            if (CandidateBits.IsEmpty(context.Candidates))
+            {
+                return StepResult.NoCandidates(RoutingReason.NoEligibleRep);
+            }
         }
 
-        context.NarrowStatic(TeamMask!, _token);
-        context.TeamIndex = TeamIndex;
-        return CandidateBits.IsEmpty(context.Candidates)
-            ? StepResult.NoCandidates(RoutingReason.NoEligibleRep)
-            : StepResult.Continue;
+        return Pipeline is null ? StepResult.Continue : StepResult.HandOff(Pipeline);
     }
 }

@@ -101,7 +101,13 @@ internal sealed class EngineSnapshot
         return perDay >= 0 && state.LeadsOn(context.Today) >= perDay;
     }
 
-    public bool TryReserve(int position) => States[position].TryReserve(MaxOpen[position], MaxPerDay[position], Clock);
+    public bool TryReserve(int position, ref RouteContext context)
+    {
+        var perDay = MaxPerDay[position];
+
+        // The clock is read once per route (and only when a daily cap is involved), not once per check.
+        return States[position].TryReserve(MaxOpen[position], perDay, perDay < 0 ? 0 : context.Today);
+    }
 
     public void SetActiveBit(int position, bool active)
     {

@@ -37,7 +37,7 @@ internal sealed class RepState
     /// Raises the open-lead count (and today's count when <paramref name="maxPerDay"/> is set) only if both stay within
     /// their caps: the atomic reservation that keeps caps exact under concurrency.
     /// </summary>
-    public bool TryReserve(int maxOpen, int maxPerDay, DayClock clock)
+    public bool TryReserve(int maxOpen, int maxPerDay, int today)
     {
         while (true)
         {
@@ -58,7 +58,6 @@ internal sealed class RepState
             return true;
         }
 
-        var today = clock.Today();
         while (true)
         {
             var w = Volatile.Read(ref _daily);

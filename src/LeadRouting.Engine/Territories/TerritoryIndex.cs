@@ -92,8 +92,9 @@ internal sealed class TerritoryIndex
 
     /// <summary>
     /// Writes the ids of the rules covering the lead into <paramref name="ruleIds"/>, most specific first, and returns how
-    /// many. When none does, <paramref name="missing"/> says whether that is because the lead lacks a field the rules of
-    /// its country need (no country at all; no postal code where only postal rules exist; and so on).
+    /// many. <paramref name="missing"/> says whether the lead lacks a field some rules need (no usable country; no postal
+    /// code while its country has postal rules; no usable region while it has region rules); callers use it to explain an
+    /// empty match.
     /// </summary>
     public int Match(Lead lead, Span<int> ruleIds, out bool missing)
     {
