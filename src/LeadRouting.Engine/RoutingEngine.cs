@@ -122,6 +122,24 @@ public sealed class RoutingEngine
         }
     }
 
+    /// <summary>
+    /// Replaces the roster and the pipeline together, atomically (a configuration reload). Counters of reps that remain
+    /// carry over as with <see cref="ReplaceRoster"/>; so does each weighted group's rotation where the new pipeline has a
+    /// weighted selector at the same place (same step names) and the group's reps and weights are unchanged.
+    /// </summary>
+    /// <param name="roster">The new roster.</param>
+    /// <param name="pipeline">The new pipeline.</param>
+    /// <exception cref="ArgumentException">The pipeline names a team or rep the roster lacks; the old configuration stays in use.</exception>
+    public void Reconfigure(Roster roster, RoutingPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        lock (_writeLock)
+        {
+            Volatile.Write(ref _snapshot, BuildSnapshot(roster, pipeline, _snapshot));
+        }
+    }
+
     /// <summary>Reads a rep's live counters.</summary>
     /// <param name="repId">The rep.</param>
     /// <param name="status">The counters, when the rep is in the roster.</param>

@@ -446,6 +446,38 @@ public class RoutingEngineTests
         return (assigned, unassigned);
     }
 
+    [Fact]
+    public void Reconfigure_swaps_roster_and_pipeline_together_and_keeps_counters()
+    {
+        var engine = new RoutingEngine(new Roster([new Rep("a") { MaxOpenLeads = 2 }, new Rep("b")]), new RoutingPipelineBuilder().AddRoundRobin().Build());
+        Assert.Equal("a", engine.Route(new Lead("1")).RepId);
+
+        var weighted = new RoutingPipelineBuilder().AddCapacity().AddWeighted().Build();
+        engine.Reconfigure(new Roster([new Rep("a") { MaxOpenLeads = 1 }, new Rep("c")]), weighted);
+
+        Assert.Same(weighted, engine.Pipeline);
+        Assert.True(engine.TryGetStatus("a", out var a));
+        Assert.Equal(1, a.OpenLeads);
+        Assert.False(engine.TryGetStatus("b", out _));
+        var next = engine.Route(new Lead("2"));
+        Assert.Equal("c", next.RepId);
+        Assert.Equal("Weighted", next.StepName);
+    }
+
+    [Fact]
+    public void Reconfigure_with_a_pipeline_the_roster_cannot_bind_keeps_the_old_configuration()
+    {
+        var old = new RoutingPipelineBuilder().AddRoundRobin().Build();
+        var engine = new RoutingEngine(new Roster([new Rep("a")]), old);
+        var bad = new RoutingPipelineBuilder().AddRoundRobin().WithFallback(RoutingFallback.ToTeam("ghosts")).Build();
+
+        var ex = Assert.Throws<ArgumentException>(() => engine.Reconfigure(new Roster([new Rep("a")]), bad));
+
+        Assert.Contains("ghosts", ex.Message, StringComparison.Ordinal);
+        Assert.Same(old, engine.Pipeline);
+        Assert.Equal("a", engine.Route(new Lead("l")).RepId);
+    }
+
     private static Roster Territorial(params Rep[] reps) => new(reps);
 
     private static RoutingPipeline TerritoryWith(RoutingFallback fallback) =>
