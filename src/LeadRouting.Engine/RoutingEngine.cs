@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Internal;
 using LeadRouting.Engine.RoundRobin;
 
@@ -56,6 +58,7 @@ public sealed class RoutingEngine
     /// </summary>
     /// <param name="lead">The lead.</param>
     /// <returns>The decision.</returns>
+    [SkipLocalsInit] // the candidate words are always written before they are read; zeroing them is wasted work
     public RoutingDecision Route(Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
@@ -63,11 +66,9 @@ public sealed class RoutingEngine
         var words = snapshot.Words;
 
         // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread.
-        var buffer = words <= StackWords ? stackalloc ulong[words * 3] : Scratch(words * 3);
-        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words), buffer.Slice(words * 2, words));
-        snapshot.ActiveWords.CopyTo(context.Candidates);
-        snapshot.AllReps.CopyTo(context.Static);
-        if (CandidateBits.IsEmpty(context.Candidates))
+        var buffer = words <= StackWords ? stackalloc ulong[words * 2] : Scratch(words * 2);
+        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
+        if (context.Candidates.IsEmpty())
         {
             return Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep);
         }
@@ -212,7 +213,7 @@ public sealed class RoutingEngine
                 var result = step.Apply(ref context);
                 switch (result.Kind)
                 {
-                    case StepResultKind.Continue when !CandidateBits.IsEmpty(context.Candidates):
+                    case StepResultKind.Continue when !context.Candidates.IsEmpty():
                         continue;
                     case StepResultKind.Continue:
                         return Fallback(ref context, pipeline, step.Name, RoutingReason.NoEligibleRep);
@@ -244,32 +245,28 @@ public sealed class RoutingEngine
         int position;
         if (!context.PreferLeastLoaded)
         {
-            position = TrySelect(ref context, selector, [], ref lostToCapacity);
+            position = TrySelect(ref context, selector, alsoDropFromSpare: false, ref lostToCapacity);
         }
         else
         {
             // Offer the selector the least-loaded reps first, then the next tier, and so on: a tier it cannot pick
             // from (weight 0) or whose reps turn out full must not leave the lead unassigned while others have room.
-            var remaining = context.Candidates;
-            var tier = context.Spare;
+            // The tier is swapped in as the candidates; the rest waits in Spare.
             do
             {
-                LeastLoadedTier(remaining, tier, context.Snapshot.States);
-                context.Candidates = tier;
-                position = TrySelect(ref context, selector, remaining, ref lostToCapacity);
-                context.Candidates = remaining;
+                LeastLoadedTier(ref context.Candidates, ref context.Spare, context.Snapshot.States);
+                Swap(ref context.Candidates, ref context.Spare);
+                position = TrySelect(ref context, selector, alsoDropFromSpare: true, ref lostToCapacity);
+                Swap(ref context.Candidates, ref context.Spare);
                 if (position >= 0)
                 {
                     break;
                 }
 
                 // Full reps were dropped from both sets; what is left of the tier, the selector would not pick.
-                for (var w = 0; w < remaining.Length; w++)
-                {
-                    remaining[w] &= ~tier[w];
-                }
+                context.Candidates.RemoveAll(ref context.Spare);
             }
-            while (!CandidateBits.IsEmpty(remaining));
+            while (!context.Candidates.IsEmpty());
         }
 
         if (position < 0)
@@ -284,9 +281,9 @@ public sealed class RoutingEngine
 
     /// <summary>
     /// Proposes, claims and reserves until a rep is reserved (its position) or the selector has nobody left (-1). A rep
-    /// found full is dropped from the candidates and from <paramref name="alsoDropFrom"/> (when not empty).
+    /// found full is dropped from the candidates (and from the spare set too, when asked).
     /// </summary>
-    private static int TrySelect(ref RouteContext context, CompiledSelector selector, Span<ulong> alsoDropFrom, ref bool lostToCapacity)
+    private static int TrySelect(ref RouteContext context, CompiledSelector selector, bool alsoDropFromSpare, ref bool lostToCapacity)
     {
         while (true)
         {
@@ -307,10 +304,10 @@ public sealed class RoutingEngine
                 return position;
             }
 
-            CandidateBits.Clear(context.Candidates, position);
-            if (!alsoDropFrom.IsEmpty)
+            context.Candidates.Remove(position);
+            if (alsoDropFromSpare)
             {
-                CandidateBits.Clear(alsoDropFrom, position);
+                context.Spare.Remove(position);
             }
 
             lostToCapacity = true;
@@ -318,30 +315,39 @@ public sealed class RoutingEngine
     }
 
     /// <summary>Fills <paramref name="tier"/> with the candidates holding the fewest open leads, reading each count once.</summary>
-    private static void LeastLoadedTier(ReadOnlySpan<ulong> candidates, Span<ulong> tier, RepState[] states)
+    private static void LeastLoadedTier(ref CandidateSet candidates, ref CandidateSet tier, RepState[] states)
     {
-        tier.Clear();
+        candidates.Materialize();
+        tier.ClearTo(candidates.Lo, candidates.Hi);
+        var words = candidates.Words;
         var fewest = long.MaxValue;
-        for (var w = 0; w < candidates.Length; w++)
+        for (var w = candidates.Lo; w < candidates.Hi; w++)
         {
-            var bits = candidates[w];
+            var bits = words[w];
             while (bits != 0)
             {
-                var p = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 var open = states[p].OpenLeads;
                 if (open < fewest)
                 {
                     fewest = open;
-                    tier.Clear();
+                    tier.ClearTo(candidates.Lo, candidates.Hi);
                 }
 
                 if (open == fewest)
                 {
-                    CandidateBits.Set(tier, p);
+                    tier.Add(p);
                 }
             }
         }
+    }
+
+    private static void Swap(ref CandidateSet a, ref CandidateSet b)
+    {
+        var t = a;
+        a = b;
+        b = t;
     }
 
     private static RoutingDecision Fallback(ref RouteContext context, CompiledPipeline pipeline, string stepName, RoutingReason reason)
@@ -361,11 +367,11 @@ public sealed class RoutingEngine
                 break;
             case FallbackKind.Team:
                 context.TeamIndex = fallback.Index;
-                snapshot.ActiveWords.CopyTo(context.Candidates);
-                fallback.TeamMask!.IntersectInto(context.Candidates);
+                context.Candidates.Reset();
+                context.Candidates.Narrow(fallback.TeamMask!);
                 while (true)
                 {
-                    var position = RoundRobinSelector.LeastRecentlyAssigned(context.Candidates, snapshot.States, out var token);
+                    var position = RoundRobinSelector.LeastRecentlyAssigned(ref context.Candidates, snapshot.States, out var token);
                     if (position < 0)
                     {
                         break;
@@ -381,7 +387,7 @@ public sealed class RoutingEngine
                         return Assigned(ref context, position, stepName, reason, usedFallback: true);
                     }
 
-                    CandidateBits.Clear(context.Candidates, position);
+                    context.Candidates.Remove(position);
                 }
 
                 break;

@@ -13,18 +13,19 @@ internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : 
     public override StepResult Apply(ref RouteContext context)
     {
         var snapshot = context.Snapshot;
-        var candidates = context.Candidates;
+        context.Candidates.Materialize();
+        var words = context.Candidates.Words;
         var any = false;
-        for (var w = 0; w < candidates.Length; w++)
+        for (var w = context.Candidates.Lo; w < context.Candidates.Hi; w++)
         {
-            var bits = candidates[w];
+            var bits = words[w];
             while (bits != 0)
             {
                 var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 if (snapshot.IsAtCapacity(p, ref context))
                 {
-                    candidates[w] &= ~(1UL << p);
+                    words[w] &= ~(1UL << p);
                 }
                 else
                 {

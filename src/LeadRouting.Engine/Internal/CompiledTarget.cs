@@ -33,7 +33,7 @@ internal sealed class CompiledTarget
         {
             context.NarrowStatic(TeamMask, _token);
             context.TeamIndex = TeamIndex;
-            if (CandidateBits.IsEmpty(context.Candidates))
+            if (context.Candidates.IsEmpty())
             {
                 return StepResult.NoCandidates(RoutingReason.NoEligibleRep);
             }

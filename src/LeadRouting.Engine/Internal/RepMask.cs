@@ -3,13 +3,15 @@ using System.Numerics;
 namespace LeadRouting.Engine.Internal;
 
 /// <summary>
-/// A fixed set of rep positions (a team, the owners of a territory rule), precomputed per snapshot. Stored sparsely
-/// (only the non-zero words) so that tens of thousands of territory rules stay small at ten thousand reps.
+/// A fixed set of rep positions (a team, the owners of a territory rule), precomputed per snapshot. Only the non-zero
+/// 64-rep words are stored, so tens of thousands of territory rules stay small at ten thousand reps, and work on a mask
+/// costs its own size, not the roster's.
 /// </summary>
 internal sealed class RepMask
 {
     private readonly int[] _wordIndex;
     private readonly ulong[] _bits;
+    private readonly bool _contiguous;
 
     public RepMask(IEnumerable<int> positions)
     {
@@ -22,50 +24,44 @@ internal sealed class RepMask
 
         _wordIndex = [.. words.Keys];
         _bits = [.. words.Values];
-        for (var i = 0; i < _bits.Length; i++)
+        foreach (var b in _bits)
         {
-            Count += BitOperations.PopCount(_bits[i]);
+            Count += BitOperations.PopCount(b);
         }
+
+        _contiguous = _wordIndex.Length == 0 || _wordIndex[^1] - _wordIndex[0] + 1 == _wordIndex.Length;
+        FirstWord = _wordIndex.Length == 0 ? 0 : _wordIndex[0];
+        EndWord = _wordIndex.Length == 0 ? 0 : _wordIndex[^1] + 1;
     }
 
+    /// <summary>Number of reps.</summary>
     public int Count { get; }
 
-    /// <summary>set &amp;= this.</summary>
-    public void IntersectInto(Span<ulong> set)
-    {
-        var j = 0;
-        var next = _wordIndex.Length > 0 ? _wordIndex[0] : int.MaxValue;
-        for (var w = 0; w < set.Length; w++)
-        {
-            if (w == next)
-            {
-                set[w] &= _bits[j++];
-                next = j < _wordIndex.Length ? _wordIndex[j] : int.MaxValue;
-            }
-            else
-            {
-                set[w] = 0;
-            }
-        }
-    }
+    /// <summary>Number of stored (non-zero) words.</summary>
+    public int WordCount => _wordIndex.Length;
 
-    /// <summary>Whether this and <paramref name="set"/> share a position.</summary>
-    public bool Intersects(ReadOnlySpan<ulong> set)
+    /// <summary>The first word that may be non-zero.</summary>
+    public int FirstWord { get; }
+
+    /// <summary>One past the last word that may be non-zero.</summary>
+    public int EndWord { get; }
+
+    public int WordIndexAt(int j) => _wordIndex[j];
+
+    public ulong BitsAt(int j) => _bits[j];
+
+    /// <summary>The bits of word <paramref name="word"/> (zero when the mask has none there).</summary>
+    public ulong WordAt(int word)
     {
-        for (var j = 0; j < _wordIndex.Length; j++)
+        if (_contiguous)
         {
-            if ((set[_wordIndex[j]] & _bits[j]) != 0)
-            {
-                return true;
-            }
+            var j = word - FirstWord;
+            return (uint)j < (uint)_bits.Length ? _bits[j] : 0;
         }
 
-        return false;
+        var k = Array.BinarySearch(_wordIndex, word);
+        return k >= 0 ? _bits[k] : 0;
     }
 
-    public bool Contains(int position)
-    {
-        var j = Array.BinarySearch(_wordIndex, position >> 6);
-        return j >= 0 && (_bits[j] & (1UL << position)) != 0;
-    }
+    public bool Contains(int position) => (WordAt(position >> 6) & (1UL << position)) != 0;
 }

@@ -1,17 +1,22 @@
+using System.Runtime.CompilerServices;
+
 namespace LeadRouting.Engine.Internal;
 
-/// <summary>Per-route scratch state, on the stack: the lead, the snapshot and the candidate bitsets.</summary>
+/// <summary>Per-route scratch state, on the stack: the lead, the snapshot and the candidate sets.</summary>
 internal ref struct RouteContext
 {
+    private const int MaxStaticMasks = 8;
+
+    private StaticMasks _static;
+    private int _staticCount;
     private int _today;
 
-    public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> staticSet, Span<ulong> spare)
+    public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> spare)
     {
-        Spare = spare;
         Lead = lead;
         Snapshot = snapshot;
-        Candidates = candidates;
-        Static = staticSet;
+        Candidates = new CandidateSet(snapshot.ActiveWords, candidates);
+        Spare = new CandidateSet(snapshot.ActiveWords, spare);
         TeamIndex = -1;
         _today = int.MinValue;
     }
@@ -21,25 +26,23 @@ internal ref struct RouteContext
     public readonly EngineSnapshot Snapshot;
 
     /// <summary>Reps still eligible: narrowed by every step.</summary>
-    public Span<ulong> Candidates;
+    public CandidateSet Candidates;
+
+    /// <summary>A second set over its own words, for the selection stage.</summary>
+    public CandidateSet Spare;
 
     /// <summary>
-    /// Reps eligible by what depends on the lead alone (team, territory), narrowed only by such steps; together with
-    /// <see cref="SegmentKey"/> it names the fixed group of peers a selector keeps its schedule for.
+    /// Identity of the path taken through the lead-dependent steps (team, territory rule): equal keys mean the same
+    /// fixed group of peers, for which a selector keeps its schedule. Reps excluded for the moment (inactive, full) do
+    /// not change it.
     /// </summary>
-    public Span<ulong> Static;
-
-    /// <summary>Identity of the path taken through the lead-dependent steps; equal keys mean equal <see cref="Static"/> sets.</summary>
     public ulong SegmentKey;
-
-    /// <summary>Scratch set of the same size, for the selection stage.</summary>
-    public Span<ulong> Spare;
-
-    /// <summary>Set by a capacity step: offer the selector the least-loaded candidates first.</summary>
-    public bool PreferLeastLoaded;
 
     /// <summary>The team a band, territory branch or fallback targeted; -1 when none.</summary>
     public int TeamIndex;
+
+    /// <summary>Set by a capacity step: offer the selector the least-loaded candidates first.</summary>
+    public bool PreferLeastLoaded;
 
     /// <summary>Today's day number, read from the clock at most once per route.</summary>
     public int Today
@@ -55,12 +58,58 @@ internal ref struct RouteContext
         }
     }
 
-    /// <summary>Narrows both sets to a precomputed mask and records the step's choice in the segment key.</summary>
+    /// <summary>Narrows to a precomputed mask and records the step's choice in the segment key.</summary>
     public void NarrowStatic(RepMask mask, long token)
     {
-        mask.IntersectInto(Candidates);
-        mask.IntersectInto(Static);
+        Candidates.Narrow(mask);
+        if (_staticCount < MaxStaticMasks)
+        {
+            _static[_staticCount++] = mask;
+        }
+
         SegmentKey = MixKey(SegmentKey, token);
+    }
+
+    /// <summary>The group of peers <see cref="SegmentKey"/> names: every rep (active or not) in all the masks narrowed to.</summary>
+    public readonly List<int> StaticGroup()
+    {
+        var group = new List<int>();
+        if (_staticCount == 0)
+        {
+            for (var p = 0; p < Snapshot.Count; p++)
+            {
+                group.Add(p);
+            }
+
+            return group;
+        }
+
+        var driver = _static[0];
+        for (var i = 1; i < _staticCount; i++)
+        {
+            if (_static[i].Count < driver.Count)
+            {
+                driver = _static[i];
+            }
+        }
+
+        for (var j = 0; j < driver.WordCount; j++)
+        {
+            var w = driver.WordIndexAt(j);
+            var bits = driver.BitsAt(j);
+            for (var i = 0; i < _staticCount; i++)
+            {
+                bits &= _static[i].WordAt(w);
+            }
+
+            while (bits != 0)
+            {
+                group.Add((w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits));
+                bits &= bits - 1;
+            }
+        }
+
+        return group;
     }
 
     private static ulong MixKey(ulong key, long token)
@@ -70,5 +119,11 @@ internal ref struct RouteContext
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    [InlineArray(MaxStaticMasks)]
+    private struct StaticMasks
+    {
+        private RepMask _element;
     }
 }

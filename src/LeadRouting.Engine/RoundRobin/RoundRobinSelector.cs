@@ -14,19 +14,21 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
     public override RoutingReason EmptyReason => RoutingReason.NoEligibleRep;
 
     public override int Propose(ref RouteContext context, out long token) =>
-        LeastRecentlyAssigned(context.Candidates, context.Snapshot.States, out token);
+        LeastRecentlyAssigned(ref context.Candidates, context.Snapshot.States, out token);
 
     public override bool Claim(ref RouteContext context, int position, long token) =>
         TryTakeTurn(context.Snapshot, position, token);
 
     /// <summary>The candidate with the oldest turn (lowest position on ties), or -1; <paramref name="turn"/> is its turn.</summary>
-    public static int LeastRecentlyAssigned(ReadOnlySpan<ulong> candidates, RepState[] states, out long turn)
+    public static int LeastRecentlyAssigned(ref CandidateSet candidates, RepState[] states, out long turn)
     {
+        candidates.Materialize();
+        var words = candidates.Words;
         var best = -1;
         var bestTurn = long.MaxValue;
-        for (var w = 0; w < candidates.Length; w++)
+        for (var w = candidates.Lo; w < candidates.Hi; w++)
         {
-            var bits = candidates[w];
+            var bits = words[w];
             while (bits != 0)
             {
                 var p = (w << 6) + BitOperations.TrailingZeroCount(bits);

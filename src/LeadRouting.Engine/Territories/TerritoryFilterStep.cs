@@ -59,7 +59,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
         for (var i = 0; i < n; i++)
         {
             var owners = _owners[ruleIds[i]];
-            if (owners.Intersects(context.Candidates))
+            if (context.Candidates.Intersects(owners))
             {
                 context.NarrowStatic(owners, _ruleTokens[ruleIds[i]]);
                 return StepResult.Continue;

@@ -52,7 +52,7 @@ internal sealed class WeightedSelector : CompiledSelector
         for (var probe = 0; probe < positions.Length; probe++)
         {
             slot = schedule.NextSlot();
-            if (CandidateBits.IsSet(context.Candidates, positions[slot]))
+            if (context.Candidates.Contains(positions[slot]))
             {
                 return positions[slot];
             }
@@ -62,7 +62,7 @@ internal sealed class WeightedSelector : CompiledSelector
         for (var i = 1; i <= positions.Length; i++)
         {
             var p = positions[(slot + i) % positions.Length];
-            if (CandidateBits.IsSet(context.Candidates, p))
+            if (context.Candidates.Contains(p))
             {
                 return p;
             }
@@ -84,7 +84,7 @@ internal sealed class WeightedSelector : CompiledSelector
 
         if (!_schedules.TryGetValue(key, out var schedule))
         {
-            schedule = Build(key, context.Static, context.Snapshot);
+            schedule = Build(key, context.StaticGroup(), context.Snapshot);
             if (_inherited.TryGetValue(key, out var previous))
             {
                 schedule.ContinueFrom(previous);
@@ -97,12 +97,12 @@ internal sealed class WeightedSelector : CompiledSelector
         return schedule;
     }
 
-    private static WeightedSchedule Build(ulong key, ReadOnlySpan<ulong> group, EngineSnapshot snapshot)
+    private static WeightedSchedule Build(ulong key, List<int> group, EngineSnapshot snapshot)
     {
         var roster = snapshot.Roster;
         var positions = new List<int>();
         var weights = new List<int>();
-        for (var p = CandidateBits.NextSet(group, 0); p >= 0; p = CandidateBits.NextSet(group, p + 1))
+        foreach (var p in group)
         {
             var weight = roster.Reps[p].Weight;
             if (weight > 0)

@@ -1,0 +1,264 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace LeadRouting.Engine.Internal;
+
+/// <summary>
+/// The reps still eligible for one route: the active reps, intersected with every fixed mask a step narrowed to (team,
+/// territory owners), minus reps dropped one by one (full, lost a race). Narrowing to a mask is only recorded; the set is
+/// materialised into bits when a step needs to iterate it, and then only over the words of its sparsest mask, so a
+/// route that narrows to six territory owners touches one or two words whatever the roster's size.
+/// </summary>
+internal ref struct CandidateSet
+{
+    private const int MaxPendingMasks = 8;
+
+    private readonly ReadOnlySpan<ulong> _active;
+    private readonly Span<ulong> _bits;
+    private PendingMasks _pending;
+    private int _pendingCount;
+    private bool _materialized;
+
+    // Materialised bits are only meaningful in [_lo, _hi); every other word is zero by definition.
+    private int _lo;
+    private int _hi;
+
+    public CandidateSet(ReadOnlySpan<ulong> active, Span<ulong> bits)
+    {
+        _active = active;
+        _bits = bits;
+    }
+
+    /// <summary>Starts from the active reps again, dropping every narrowing (for a fallback).</summary>
+    public void Reset()
+    {
+        _pendingCount = 0;
+        _materialized = false;
+    }
+
+    /// <summary>Intersects with a fixed mask.</summary>
+    public void Narrow(RepMask mask)
+    {
+        if (_materialized)
+        {
+            var lo = Math.Max(_lo, mask.FirstWord);
+            var hi = Math.Min(_hi, mask.EndWord);
+            for (var w = lo; w < hi; w++)
+            {
+                _bits[w] &= mask.WordAt(w);
+            }
+
+            _lo = lo;
+            _hi = Math.Max(lo, hi);
+            return;
+        }
+
+        if (_pendingCount == MaxPendingMasks)
+        {
+            Materialize();
+            Narrow(mask);
+            return;
+        }
+
+        _pending[_pendingCount++] = mask;
+    }
+
+    /// <summary>Whether no rep is left. Stops at the first rep found, so a non-empty set answers in a word or two.</summary>
+    public readonly bool IsEmpty()
+    {
+        if (_materialized)
+        {
+            for (var w = _lo; w < _hi; w++)
+            {
+                if (_bits[w] != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var driver = Sparsest();
+        if (driver < 0)
+        {
+            foreach (var word in _active)
+            {
+                if (word != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        var mask = _pending[driver];
+        for (var j = 0; j < mask.WordCount; j++)
+        {
+            if (PendingWord(mask.WordIndexAt(j), mask.BitsAt(j), driver) != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the set and <paramref name="mask"/> share a rep; costs the mask's size.</summary>
+    public readonly bool Intersects(RepMask mask)
+    {
+        for (var j = 0; j < mask.WordCount; j++)
+        {
+            var w = mask.WordIndexAt(j);
+            var bits = _materialized ? (w >= _lo && w < _hi ? _bits[w] : 0) : PendingWord(w, ulong.MaxValue, -1);
+            if ((bits & mask.BitsAt(j)) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public readonly bool Contains(int position)
+    {
+        var w = position >> 6;
+        var bits = _materialized ? (w >= _lo && w < _hi ? _bits[w] : 0) : PendingWord(w, ulong.MaxValue, -1);
+        return (bits & (1UL << position)) != 0;
+    }
+
+    /// <summary>Turns the recorded narrowing into bits, over the sparsest mask's words only.</summary>
+    public void Materialize()
+    {
+        if (_materialized)
+        {
+            return;
+        }
+
+        var driver = Sparsest();
+        if (driver < 0)
+        {
+            _active.CopyTo(_bits);
+            _lo = 0;
+            _hi = _active.Length;
+        }
+        else
+        {
+            var mask = _pending[driver];
+            _lo = mask.FirstWord;
+            _hi = mask.EndWord;
+            _bits[_lo.._hi].Clear();
+            for (var j = 0; j < mask.WordCount; j++)
+            {
+                var w = mask.WordIndexAt(j);
+                _bits[w] = PendingWord(w, mask.BitsAt(j), driver);
+            }
+        }
+
+        _materialized = true;
+        _pendingCount = 0;
+    }
+
+    /// <summary>The materialised words; call <see cref="Materialize"/> first. Words outside [<see cref="Lo"/>, <see cref="Hi"/>) are not part of the set.</summary>
+    public readonly Span<ulong> Words => _bits;
+
+    public readonly int Lo => _lo;
+
+    public readonly int Hi => _hi;
+
+    /// <summary>Drops one rep (materialises first).</summary>
+    public void Remove(int position)
+    {
+        Materialize();
+        var w = position >> 6;
+        if (w >= _lo && w < _hi)
+        {
+            _bits[w] &= ~(1UL << position);
+        }
+    }
+
+    public int Count()
+    {
+        Materialize();
+        var n = 0;
+        for (var w = _lo; w < _hi; w++)
+        {
+            n += BitOperations.PopCount(_bits[w]);
+        }
+
+        return n;
+    }
+
+    /// <summary>Makes this set a materialised copy of <paramref name="other"/>'s rep positions.</summary>
+    public void CopyFrom(ref CandidateSet other)
+    {
+        other.Materialize();
+        _lo = other._lo;
+        _hi = other._hi;
+        other._bits[_lo.._hi].CopyTo(_bits[_lo.._hi]);
+        _pendingCount = 0;
+        _materialized = true;
+    }
+
+    /// <summary>Keeps only the reps also in <paramref name="other"/> (both materialised).</summary>
+    public void RemoveAll(ref CandidateSet other)
+    {
+        Materialize();
+        other.Materialize();
+        for (var w = Math.Max(_lo, other._lo); w < Math.Min(_hi, other._hi); w++)
+        {
+            _bits[w] &= ~other._bits[w];
+        }
+    }
+
+    /// <summary>Empties the set over words [lo, hi), materialised, for the caller to <see cref="Add"/> reps to (builds a tier).</summary>
+    public void ClearTo(int lo, int hi)
+    {
+        _lo = lo;
+        _hi = hi;
+        _bits[lo..hi].Clear();
+        _pendingCount = 0;
+        _materialized = true;
+    }
+
+    /// <summary>Adds a rep to a materialised set, within its current range.</summary>
+    public readonly void Add(int position) => _bits[position >> 6] |= 1UL << position;
+
+    private readonly int Sparsest()
+    {
+        var best = -1;
+        var words = int.MaxValue;
+        for (var i = 0; i < _pendingCount; i++)
+        {
+            if (_pending[i].WordCount < words)
+            {
+                words = _pending[i].WordCount;
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Word <paramref name="w"/> of active ∩ every pending mask, starting from <paramref name="seed"/> (mask <paramref name="skip"/>'s own bits).</summary>
+    private readonly ulong PendingWord(int w, ulong seed, int skip)
+    {
+        var bits = seed & _active[w];
+        for (var i = 0; i < _pendingCount && bits != 0; i++)
+        {
+            if (i != skip)
+            {
+                bits &= _pending[i].WordAt(w);
+            }
+        }
+
+        return bits;
+    }
+
+    [InlineArray(MaxPendingMasks)]
+    private struct PendingMasks
+    {
+        private RepMask _element;
+    }
+}
