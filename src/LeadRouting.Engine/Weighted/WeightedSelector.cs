@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Weighted;
@@ -12,9 +11,8 @@ namespace LeadRouting.Engine.Weighted;
 /// </summary>
 internal sealed class WeightedSelector : CompiledSelector
 {
-    private readonly ConcurrentDictionary<ulong, WeightedSchedule> _schedules = new();
+    private readonly WeightedScheduleTable _schedules = new();
     private readonly Dictionary<ulong, WeightedSchedule> _inherited;
-    private WeightedSchedule? _last;
 
     /// <param name="name">The step name.</param>
     /// <param name="previous">The selector at the same place in the previous snapshot: its groups continue their rotation here.</param>
@@ -29,9 +27,9 @@ internal sealed class WeightedSelector : CompiledSelector
                 _inherited[key] = schedule;
             }
 
-            foreach (var (key, schedule) in previous._schedules)
+            foreach (var schedule in previous._schedules.All())
             {
-                _inherited[key] = schedule;
+                _inherited[schedule.Key] = schedule;
             }
         }
     }
@@ -76,24 +74,20 @@ internal sealed class WeightedSelector : CompiledSelector
     private WeightedSchedule ScheduleFor(ref RouteContext context)
     {
         var key = context.SegmentKey;
-        var last = Volatile.Read(ref _last);
-        if (last is not null && last.Key == key)
+        var schedule = _schedules.Find(key);
+        if (schedule is null)
         {
-            return last;
-        }
-
-        if (!_schedules.TryGetValue(key, out var schedule))
-        {
+            // A group's first lead: build its schedule (allocates, once per group), continuing the previous
+            // snapshot's rotation for the group if it is unchanged.
             schedule = Build(key, context.StaticGroup(), context.Snapshot);
             if (_inherited.TryGetValue(key, out var previous))
             {
                 schedule.ContinueFrom(previous);
             }
 
-            schedule = _schedules.GetOrAdd(key, schedule);
+            schedule = _schedules.Add(schedule);
         }
 
-        Volatile.Write(ref _last, schedule);
         return schedule;
     }
 
