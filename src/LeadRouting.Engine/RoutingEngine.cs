@@ -58,22 +58,21 @@ public sealed class RoutingEngine
     /// </summary>
     /// <param name="lead">The lead.</param>
     /// <returns>The decision.</returns>
-    [SkipLocalsInit] // the candidate words are always written before they are read; zeroing them is wasted work
     public RoutingDecision Route(Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var snapshot = Volatile.Read(ref _snapshot);
-        var words = snapshot.Words;
-
-        // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread.
-        var buffer = words <= StackWords ? stackalloc ulong[words * 2] : Scratch(words * 2);
-        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
-        if (context.Candidates.IsEmpty())
+        var spin = default(SpinWait);
+        while (true)
         {
-            return Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep);
-        }
+            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, out var restart);
+            if (!restart)
+            {
+                return decision;
+            }
 
-        return Run(ref context, snapshot.Root);
+            // The snapshot was being replaced while the route read turns; nothing was reserved, so route again.
+            spin.SpinOnce();
+        }
     }
 
     /// <summary>Frees one open-lead slot of a rep, when a lead is closed or handed back.</summary>
@@ -119,7 +118,7 @@ public sealed class RoutingEngine
         ArgumentNullException.ThrowIfNull(roster);
         lock (_writeLock)
         {
-            Volatile.Write(ref _snapshot, BuildSnapshot(roster, _snapshot.Pipeline, _snapshot));
+            Swap(BuildSnapshot(roster, _snapshot.Pipeline, _snapshot));
         }
     }
 
@@ -137,7 +136,7 @@ public sealed class RoutingEngine
         ArgumentNullException.ThrowIfNull(pipeline);
         lock (_writeLock)
         {
-            Volatile.Write(ref _snapshot, BuildSnapshot(roster, pipeline, _snapshot));
+            Swap(BuildSnapshot(roster, pipeline, _snapshot));
         }
     }
 
@@ -159,6 +158,13 @@ public sealed class RoutingEngine
         var today = snapshot.MaxPerDay[p] >= 0 ? state.LeadsOn(_clock.Today()) : 0;
         status = new RepStatus(repId, state.Active, state.OpenLeads, today);
         return true;
+    }
+
+    /// <summary>Publishes a new snapshot after handing it the rotation turns of the old one. Under the writer lock.</summary>
+    private void Swap(EngineSnapshot next)
+    {
+        _snapshot.Retire(next);
+        Volatile.Write(ref _snapshot, next);
     }
 
     private EngineSnapshot BuildSnapshot(Roster roster, RoutingPipeline pipeline, EngineSnapshot? previous)
@@ -190,6 +196,21 @@ public sealed class RoutingEngine
 
             return state;
         }
+    }
+
+    [SkipLocalsInit] // the candidate words are always written before they are read; zeroing them is wasted work
+    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, out bool restart)
+    {
+        var words = snapshot.Words;
+
+        // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread.
+        var buffer = words <= StackWords ? stackalloc ulong[words * 2] : Scratch(words * 2);
+        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
+        var decision = context.Candidates.IsEmpty()
+            ? Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep)
+            : Run(ref context, snapshot.Root);
+        restart = context.Restart;
+        return decision;
     }
 
     private static Span<ulong> Scratch(int length)
@@ -258,7 +279,7 @@ public sealed class RoutingEngine
                 Swap(ref context.Candidates, ref context.Spare);
                 position = TrySelect(ref context, selector, alsoDropFromSpare: true, ref lostToCapacity);
                 Swap(ref context.Candidates, ref context.Spare);
-                if (position >= 0)
+                if (position >= 0 || context.Restart)
                 {
                     break;
                 }
@@ -267,6 +288,11 @@ public sealed class RoutingEngine
                 context.Candidates.RemoveAll(ref context.Spare);
             }
             while (!context.Candidates.IsEmpty());
+        }
+
+        if (position < 0 && context.Restart)
+        {
+            return default;
         }
 
         if (position < 0)
@@ -371,7 +397,7 @@ public sealed class RoutingEngine
                 context.Candidates.Narrow(fallback.TeamMask!);
                 while (true)
                 {
-                    var position = RoundRobinSelector.LeastRecentlyAssigned(ref context.Candidates, snapshot.States, out var token);
+                    var position = RoundRobinSelector.LeastRecentlyAssigned(ref context, out var token);
                     if (position < 0)
                     {
                         break;

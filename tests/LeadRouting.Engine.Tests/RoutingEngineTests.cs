@@ -478,6 +478,48 @@ public class RoutingEngineTests
         Assert.Equal("a", engine.Route(new Lead("l")).RepId);
     }
 
+    [Fact]
+    public void Replacing_the_roster_while_threads_route_loses_no_lead_and_no_rotation_turn()
+    {
+        var roster = new Roster([new Rep("a"), new Rep("b"), new Rep("c")]);
+        var engine = new RoutingEngine(roster, new RoutingPipelineBuilder().AddRoundRobin().Build());
+        const int Threads = 4, PerThread = 20_000;
+        var counts = new int[3];
+        var unassigned = 0;
+        using var start = new Barrier(Threads + 1);
+        var workers = Enumerable.Range(0, Threads).Select(_ => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < PerThread; i++)
+            {
+                var d = engine.Route(new Lead("l"));
+                if (d.IsAssigned)
+                {
+                    Interlocked.Increment(ref counts[d.RepId[0] - 'a']);
+                }
+                else
+                {
+                    Interlocked.Increment(ref unassigned);
+                }
+            }
+        })).ToList();
+        workers.ForEach(t => t.Start());
+        start.SignalAndWait();
+        while (workers.Exists(t => t.IsAlive))
+        {
+            engine.ReplaceRoster(new Roster([new Rep("a"), new Rep("b"), new Rep("c")]));
+        }
+
+        workers.ForEach(t => t.Join());
+        Assert.Equal(0, unassigned);
+        Assert.Equal(Threads * PerThread, counts.Sum());
+
+        // Every turn was handed over exactly, so rotation is still strict afterwards: one each, in turn order.
+        var next = Enumerable.Range(0, 3).Select(_ => engine.Route(new Lead("after")).RepId).ToList();
+        Assert.Equal(3, next.Distinct().Count());
+        Assert.True(counts.Max() - counts.Min() <= Threads, $"counts {string.Join(",", counts)}");
+    }
+
     private static Roster Territorial(params Rep[] reps) => new(reps);
 
     private static RoutingPipeline TerritoryWith(RoutingFallback fallback) =>

@@ -6,6 +6,8 @@ namespace LeadRouting.Engine.Internal;
 /// </summary>
 internal sealed class EngineSnapshot
 {
+    private bool _retired;
+
     public EngineSnapshot(Roster roster, RoutingPipeline pipeline, Func<string, bool, RepState> stateFor, SequenceCounter sequence, DayClock clock, EngineSnapshot? previous)
     {
         Roster = roster;
@@ -23,11 +25,13 @@ internal sealed class EngineSnapshot
         AllReps = new ulong[Words];
         CandidateBits.Fill(AllReps, Count);
         ActiveWords = new ulong[Words];
+        Turns = new long[Count];
         for (var i = 0; i < Count; i++)
         {
             var rep = roster.Reps[i];
             RepIds[i] = rep.Id;
             States[i] = stateFor(rep.Id, rep.IsActive);
+            Turns[i] = States[i].ArchivedTurn;
             MaxOpen[i] = rep.MaxOpenLeads ?? int.MaxValue;
             MaxPerDay[i] = rep.MaxLeadsPerDay ?? -1;
             if (States[i].Active)
@@ -81,6 +85,19 @@ internal sealed class EngineSnapshot
 
     public ulong[] AllReps { get; }
 
+    /// <summary>The value of a turn in a retired snapshot: never the least recent, and never equal to a turn a route read.</summary>
+    public const long RetiredTurn = long.MaxValue;
+
+    /// <summary>
+    /// Each rep's last rotation turn (a number from <see cref="Sequence"/>; 0 when never), by position, in one flat
+    /// array so a rotation scans contiguous memory. Taken with a compare-and-swap; handed to the next snapshot by
+    /// <see cref="Retire"/>.
+    /// </summary>
+    public long[] Turns { get; }
+
+    /// <summary>Set once this snapshot is being replaced: a route that meets a retired turn starts again on the new one.</summary>
+    public bool IsRetired => Volatile.Read(ref _retired);
+
     /// <summary>Active reps; words are changed with <see cref="Interlocked"/> when a rep is switched on or off.</summary>
     public ulong[] ActiveWords { get; }
 
@@ -88,6 +105,25 @@ internal sealed class EngineSnapshot
 
     /// <summary>Every compiled selector by its path in the pipeline.</summary>
     public IReadOnlyDictionary<string, CompiledSelector> Selectors { get; }
+
+    /// <summary>
+    /// Hands every rep's turn to <paramref name="next"/> (not yet published) exactly: each turn is swapped for
+    /// <see cref="RetiredTurn"/>, so a route still on this snapshot can no longer take it (its compare-and-swap fails and
+    /// it restarts on the new snapshot), and the value swapped out is the final one. Called under the writer lock.
+    /// </summary>
+    public void Retire(EngineSnapshot next)
+    {
+        Volatile.Write(ref _retired, true);
+        for (var p = 0; p < Count; p++)
+        {
+            var turn = Interlocked.Exchange(ref Turns[p], RetiredTurn);
+            States[p].ArchiveTurn(turn);
+            if (next.Roster.RepIndex.TryGetValue(RepIds[p], out var q))
+            {
+                next.Turns[q] = Math.Max(next.Turns[q], turn);
+            }
+        }
+    }
 
     public bool IsAtCapacity(int position, ref RouteContext context)
     {

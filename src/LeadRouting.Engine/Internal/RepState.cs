@@ -11,7 +11,7 @@ internal sealed class RepState
     // Day number in the high 32 bits, leads received that day in the low 32: one CAS checks the day and the cap together.
     private long _daily;
 
-    private long _lastAssigned;
+    private long _archivedTurn;
 
     public RepState(bool active) => Active = active;
 
@@ -20,18 +20,26 @@ internal sealed class RepState
 
     public long OpenLeads => Volatile.Read(ref _openLeads);
 
-    /// <summary>Sequence number of the last rotation turn the rep took; 0 when never.</summary>
-    public long LastAssigned => Volatile.Read(ref _lastAssigned);
+    /// <summary>
+    /// The rep's last rotation turn as of the last snapshot that held the rep was retired (0 when never): where the
+    /// next snapshot that holds the rep starts its turn from. Live turns are in <see cref="EngineSnapshot.Turns"/>.
+    /// </summary>
+    public long ArchivedTurn => Volatile.Read(ref _archivedTurn);
+
+    public void ArchiveTurn(long turn)
+    {
+        // Written under the engine's writer lock only.
+        if (turn > _archivedTurn)
+        {
+            Volatile.Write(ref _archivedTurn, turn);
+        }
+    }
 
     public int LeadsOn(int day)
     {
         var w = Volatile.Read(ref _daily);
         return (int)(w >> 32) == day ? (int)(uint)w : 0;
     }
-
-    /// <summary>Takes a rotation turn if nobody took one since <paramref name="observed"/> was read.</summary>
-    public bool TryTakeTurn(long observed, long sequence) =>
-        Interlocked.CompareExchange(ref _lastAssigned, sequence, observed) == observed;
 
     /// <summary>
     /// Raises the open-lead count (and today's count when <paramref name="maxPerDay"/> is set) only if both stay within

@@ -41,6 +41,9 @@ internal ref struct RouteContext
     /// <summary>The team a band, territory branch or fallback targeted; -1 when none.</summary>
     public int TeamIndex;
 
+    /// <summary>Set when the snapshot was replaced under the route before it reserved anything: route again on the new one.</summary>
+    public bool Restart;
+
     /// <summary>Set by a capacity step: offer the selector the least-loaded candidates first.</summary>
     public bool PreferLeastLoaded;
 

@@ -14,18 +14,23 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
     public override RoutingReason EmptyReason => RoutingReason.NoEligibleRep;
 
     public override int Propose(ref RouteContext context, out long token) =>
-        LeastRecentlyAssigned(ref context.Candidates, context.Snapshot.States, out token);
+        LeastRecentlyAssigned(ref context, out token);
 
     public override bool Claim(ref RouteContext context, int position, long token) =>
         TryTakeTurn(context.Snapshot, position, token);
 
-    /// <summary>The candidate with the oldest turn (lowest position on ties), or -1; <paramref name="turn"/> is its turn.</summary>
-    public static int LeastRecentlyAssigned(ref CandidateSet candidates, RepState[] states, out long turn)
+    /// <summary>
+    /// The candidate with the oldest turn (lowest position on ties), or -1; <paramref name="turn"/> is its turn. When the
+    /// snapshot was retired under the route, sets <see cref="RouteContext.Restart"/> rather than report nobody.
+    /// </summary>
+    public static int LeastRecentlyAssigned(ref RouteContext context, out long turn)
     {
+        ref var candidates = ref context.Candidates;
         candidates.Materialize();
         var words = candidates.Words;
+        var turns = context.Snapshot.Turns;
         var best = -1;
-        var bestTurn = long.MaxValue;
+        var bestTurn = EngineSnapshot.RetiredTurn;
         for (var w = candidates.Lo; w < candidates.Hi; w++)
         {
             var bits = words[w];
@@ -33,7 +38,7 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
             {
                 var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
-                var t = states[p].LastAssigned;
+                var t = turns[p];
                 if (t < bestTurn)
                 {
                     bestTurn = t;
@@ -42,11 +47,16 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
             }
         }
 
+        if (best < 0 && context.Snapshot.IsRetired)
+        {
+            context.Restart = true;
+        }
+
         turn = bestTurn;
         return best;
     }
 
     /// <summary>Moves the rep to the back of the rotation, unless a concurrent route did so since its turn was read.</summary>
     public static bool TryTakeTurn(EngineSnapshot snapshot, int position, long observedTurn) =>
-        snapshot.States[position].TryTakeTurn(observedTurn, snapshot.Sequence.Next());
+        Interlocked.CompareExchange(ref snapshot.Turns[position], snapshot.Sequence.Next(), observedTurn) == observedTurn;
 }
