@@ -21,7 +21,7 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
 
     /// <summary>
     /// The candidate with the oldest turn (lowest position on ties), or -1; <paramref name="turn"/> is its turn. When the
-    /// snapshot was retired under the route, sets <see cref="RouteContext.Restart"/> rather than report nobody.
+    /// snapshot is being retired, sets <see cref="RouteContext.Restart"/> and returns -1.
     /// </summary>
     public static int LeastRecentlyAssigned(ref RouteContext context, out long turn)
     {
@@ -47,9 +47,12 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
             }
         }
 
-        if (best < 0 && context.Snapshot.IsRetired)
+        // A scan that overlapped the hand-over may have seen some turns already retired and so favour the reps the
+        // hand-over had not reached yet: never act on it.
+        if (context.Snapshot.IsRetired)
         {
             context.Restart = true;
+            best = -1;
         }
 
         turn = bestTurn;
