@@ -24,10 +24,13 @@ public sealed class Rep
     /// <summary>Share of leads for the weighted strategy (a rep with weight 2 gets twice the leads of weight 1). Default <c>1</c>; <c>0</c> means "never picked by the weighted strategy"; at most <see cref="MaxWeight"/>.</summary>
     public int Weight { get; init; } = 1;
 
-    /// <summary>Most leads the rep may hold open at once. Default <see langword="null"/> (no cap); <c>0</c> means the rep receives nothing.</summary>
+    /// <summary>The largest cap a rep may have (and the most leads a rep can hold open, capped or not).</summary>
+    public const int MaxCap = Internal.RepState.MaxCount;
+
+    /// <summary>Most leads the rep may hold open at once. Default <see langword="null"/> (no cap); <c>0</c> means the rep receives nothing; at most <see cref="MaxCap"/>.</summary>
     public int? MaxOpenLeads { get; init; }
 
-    /// <summary>Most leads the rep may receive per day (day boundary in <see cref="RoutingEngineOptions.DayBoundaryTimeZone"/>). Default <see langword="null"/> (no cap).</summary>
+    /// <summary>Most leads the rep may receive per day (day boundary in <see cref="RoutingEngineOptions.DayBoundaryTimeZone"/>). Default <see langword="null"/> (no cap); at most <see cref="MaxCap"/>.</summary>
     public int? MaxLeadsPerDay { get; init; }
 
     /// <summary>Territories the rep covers, used by the territory strategy. Default: none.</summary>

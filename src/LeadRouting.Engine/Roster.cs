@@ -126,14 +126,14 @@ public sealed class Roster
             return $"Rep '{rep.Id}': Weight must be between 0 and {Rep.MaxWeight} (was {rep.Weight}).";
         }
 
-        if (rep.MaxOpenLeads < 0)
+        if (rep.MaxOpenLeads is < 0 or > Rep.MaxCap)
         {
-            return $"Rep '{rep.Id}': MaxOpenLeads must not be negative (was {rep.MaxOpenLeads}).";
+            return $"Rep '{rep.Id}': MaxOpenLeads must be between 0 and {Rep.MaxCap} (was {rep.MaxOpenLeads}).";
         }
 
-        if (rep.MaxLeadsPerDay < 0)
+        if (rep.MaxLeadsPerDay is < 0 or > Rep.MaxCap)
         {
-            return $"Rep '{rep.Id}': MaxLeadsPerDay must not be negative (was {rep.MaxLeadsPerDay}).";
+            return $"Rep '{rep.Id}': MaxLeadsPerDay must be between 0 and {Rep.MaxCap} (was {rep.MaxLeadsPerDay}).";
         }
 
         if (rep.Territories is null)

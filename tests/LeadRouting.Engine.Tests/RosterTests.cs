@@ -90,6 +90,17 @@ public class RosterTests
     }
 
     [Fact]
+    public void Caps_above_MaxCap_are_rejected_and_MaxCap_itself_is_accepted()
+    {
+        var open = Assert.Throws<ArgumentException>(() => new Roster([new Rep("a") { MaxOpenLeads = Rep.MaxCap + 1 }]));
+        var daily = Assert.Throws<ArgumentException>(() => new Roster([new Rep("b") { MaxLeadsPerDay = Rep.MaxCap + 1 }]));
+
+        Assert.Contains("MaxOpenLeads", open.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxLeadsPerDay", daily.Message, StringComparison.Ordinal);
+        Assert.Single(new Roster([new Rep("c") { MaxOpenLeads = Rep.MaxCap, MaxLeadsPerDay = Rep.MaxCap }]).Reps);
+    }
+
+    [Fact]
     public void A_negative_daily_cap_is_rejected_naming_the_rep_and_the_field()
     {
         var ex = Assert.Throws<ArgumentException>(() => new Roster([new Rep("a") { MaxLeadsPerDay = -5 }]));

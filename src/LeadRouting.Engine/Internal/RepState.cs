@@ -4,13 +4,21 @@ namespace LeadRouting.Engine.Internal;
 /// The mutable counters of one rep. One instance per rep id for the life of the engine: a roster replacement hands the
 /// same instance to the new snapshot, so counters carry over and an update racing with the swap is never lost.
 /// </summary>
+/// <remarks>
+/// Open leads and today's leads share one 64-bit word (open: bits 0–23; leads on the recorded day: bits 24–47; the
+/// recorded day, low 16 bits of its day number: bits 48–63), so a reservation checks both caps and raises both counts
+/// with a single compare-and-swap: caps hold exactly, with no rollback, whatever the interleaving.
+/// </remarks>
 internal sealed class RepState
 {
-    private long _openLeads;
+    /// <summary>The largest count either field holds; also the largest cap a rep may have.</summary>
+    public const int MaxCount = (1 << 24) - 1;
 
-    // Day number in the high 32 bits, leads received that day in the low 32: one CAS checks the day and the cap together.
-    private long _daily;
+    private const long CountMask = MaxCount;
+    private const int DailyShift = 24;
+    private const int DayShift = 48;
 
+    private long _word;
     private long _archivedTurn;
 
     public RepState(bool active) => Active = active;
@@ -18,7 +26,7 @@ internal sealed class RepState
     /// <summary>Written under the engine's writer lock; read without it.</summary>
     public volatile bool Active;
 
-    public long OpenLeads => Volatile.Read(ref _openLeads);
+    public long OpenLeads => Volatile.Read(ref _word) & CountMask;
 
     /// <summary>
     /// The rep's last rotation turn as of the last snapshot that held the rep was retired (0 when never): where the
@@ -35,49 +43,37 @@ internal sealed class RepState
         }
     }
 
-    public int LeadsOn(int day)
-    {
-        var w = Volatile.Read(ref _daily);
-        return (int)(w >> 32) == day ? (int)(uint)w : 0;
-    }
+    /// <summary>Leads received on <paramref name="day"/> (counted only while the rep has a daily cap).</summary>
+    public int LeadsOn(int day) => LeadsOn(Volatile.Read(ref _word), day);
 
     /// <summary>
-    /// Raises the open-lead count (and today's count when <paramref name="maxPerDay"/> is set) only if both stay within
-    /// their caps: the atomic reservation that keeps caps exact under concurrency.
+    /// Raises the open-lead count (and today's count when <paramref name="maxPerDay"/> is not negative) only if both
+    /// stay within their caps: the atomic reservation that keeps caps exact under concurrency.
     /// </summary>
     public bool TryReserve(int maxOpen, int maxPerDay, int today)
     {
         while (true)
         {
-            var open = Volatile.Read(ref _openLeads);
-            if (open >= maxOpen)
+            var word = Volatile.Read(ref _word);
+            var open = word & CountMask;
+            if (open >= maxOpen || open == MaxCount)
             {
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref _openLeads, open + 1, open) == open)
+            var next = word + 1;
+            if (maxPerDay >= 0)
             {
-                break;
-            }
-        }
+                var leads = LeadsOn(word, today);
+                if (leads >= maxPerDay)
+                {
+                    return false;
+                }
 
-        if (maxPerDay < 0)
-        {
-            return true;
-        }
-
-        while (true)
-        {
-            var w = Volatile.Read(ref _daily);
-            var count = (int)(w >> 32) == today ? (int)(uint)w : 0;
-            if (count >= maxPerDay)
-            {
-                Interlocked.Decrement(ref _openLeads);
-                return false;
+                next = ((long)(ushort)today << DayShift) | ((long)(leads + 1) << DailyShift) | (open + 1);
             }
 
-            var next = ((long)today << 32) | (uint)(count + 1);
-            if (Interlocked.CompareExchange(ref _daily, next, w) == w)
+            if (Interlocked.CompareExchange(ref _word, next, word) == word)
             {
                 return true;
             }
@@ -89,16 +85,19 @@ internal sealed class RepState
     {
         while (true)
         {
-            var open = Volatile.Read(ref _openLeads);
-            if (open <= 0)
+            var word = Volatile.Read(ref _word);
+            if ((word & CountMask) == 0)
             {
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref _openLeads, open - 1, open) == open)
+            if (Interlocked.CompareExchange(ref _word, word - 1, word) == word)
             {
                 return true;
             }
         }
     }
+
+    private static int LeadsOn(long word, int day) =>
+        (ushort)(word >> DayShift) == (ushort)day ? (int)((word >> DailyShift) & CountMask) : 0;
 }
