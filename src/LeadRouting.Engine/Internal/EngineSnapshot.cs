@@ -25,7 +25,8 @@ internal sealed class EngineSnapshot
         AllReps = new ulong[Words];
         CandidateBits.Fill(AllReps, Count);
         ActiveWords = new ulong[Words];
-        Turns = new long[Count];
+        // Padded to whole 64-rep words so a rotation scan can load a word's turns as vectors.
+        Turns = new long[Words * 64];
         for (var i = 0; i < Count; i++)
         {
             var rep = roster.Reps[i];
