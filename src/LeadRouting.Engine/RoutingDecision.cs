@@ -3,7 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace LeadRouting.Engine;
 
 /// <summary>
-/// The result of <see cref="RoutingEngine.Route"/>. A small value: building one allocates nothing, every string in it
+/// The result of <see cref="RoutingEngine.Route(Lead)"/>. A small value: building one allocates nothing, every string in it
 /// comes from the roster or the pipeline.
 /// </summary>
 public readonly struct RoutingDecision : IEquatable<RoutingDecision>

@@ -7,7 +7,7 @@ namespace LeadRouting.Engine;
 
 /// <summary>
 /// Routes leads through a <see cref="RoutingPipeline"/> against a <see cref="Roster"/>. Every member is safe to call
-/// from many threads at once; <see cref="Route"/> is lock-free and allocates nothing.
+/// from many threads at once; <see cref="Route(Lead)"/> is lock-free and allocates nothing.
 /// </summary>
 /// <remarks>
 /// Configuration (roster and compiled pipeline) is an immutable snapshot held in one field and replaced whole; the
@@ -64,7 +64,31 @@ public sealed class RoutingEngine
         var spin = default(SpinWait);
         while (true)
         {
-            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, out var restart);
+            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, [], out var restart);
+            if (!restart)
+            {
+                return decision;
+            }
+
+            // The snapshot was being replaced while the route read turns; nothing was reserved, so route again.
+            spin.SpinOnce();
+        }
+    }
+
+    /// <summary>
+    /// Routes a lead as <see cref="Route(Lead)"/> does, never to one of <paramref name="excludedRepIds"/> (e.g. the reps
+    /// who already rejected it). Ids not in the roster are ignored. Allocates nothing.
+    /// </summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="excludedRepIds">Reps that must not get the lead, by any step or fallback.</param>
+    /// <returns>The decision.</returns>
+    public RoutingDecision Route(Lead lead, ReadOnlySpan<string> excludedRepIds)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        var spin = default(SpinWait);
+        while (true)
+        {
+            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, excludedRepIds, out var restart);
             if (!restart)
             {
                 return decision;
@@ -100,8 +124,30 @@ public sealed class RoutingEngine
                 return false;
             }
 
-            snapshot.States[p].Active = active;
-            snapshot.SetActiveBit(p, active);
+            var state = snapshot.States[p];
+            state.Active = active;
+            snapshot.SetActiveBit(p, state.Routable);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Sets whether a rep's schedule lets them take leads, independently of <see cref="SetActive"/> (the rep is routable
+    /// only when both allow it). For the availability layer.
+    /// </summary>
+    internal bool SetAvailable(string repId, bool available)
+    {
+        lock (_writeLock)
+        {
+            var snapshot = _snapshot;
+            if (!snapshot.Roster.RepIndex.TryGetValue(repId, out var p))
+            {
+                return false;
+            }
+
+            var state = snapshot.States[p];
+            state.Available = available;
+            snapshot.SetActiveBit(p, state.Routable);
             return true;
         }
     }
@@ -199,13 +245,28 @@ public sealed class RoutingEngine
     }
 
     [SkipLocalsInit] // the candidate words are always written before they are read; zeroing them is wasted work
-    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, out bool restart)
+    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, out bool restart)
     {
         var words = snapshot.Words;
 
         // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread.
         var buffer = words <= StackWords ? stackalloc ulong[words * 2] : Scratch(words * 2);
         var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
+        if (!excludedRepIds.IsEmpty)
+        {
+            var excluded = excludedRepIds.Length <= 32 ? stackalloc int[excludedRepIds.Length] : new int[excludedRepIds.Length];
+            var n = 0;
+            foreach (var id in excludedRepIds)
+            {
+                if (id is not null && snapshot.Roster.RepIndex.TryGetValue(id, out var position))
+                {
+                    excluded[n++] = position;
+                }
+            }
+
+            context.Exclude(excluded[..n]);
+        }
+
         var decision = context.Candidates.IsEmpty()
             ? Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep)
             : Run(ref context, snapshot.Root);
@@ -385,7 +446,7 @@ public sealed class RoutingEngine
             case FallbackKind.Rep:
                 var p = fallback.Index;
                 context.TeamIndex = -1;
-                if (snapshot.States[p].Active && snapshot.TryReserve(p, ref context))
+                if (snapshot.States[p].Routable && !context.Candidates.IsExcluded(p) && snapshot.TryReserve(p, ref context))
                 {
                     return Assigned(ref context, p, stepName, reason, usedFallback: true);
                 }

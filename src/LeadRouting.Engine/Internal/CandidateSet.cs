@@ -15,6 +15,7 @@ internal ref struct CandidateSet
 
     private readonly ReadOnlySpan<ulong> _active;
     private readonly Span<ulong> _bits;
+    private ReadOnlySpan<int> _excluded;
     private PendingMasks _pending;
     private int _pendingCount;
     private bool _materialized;
@@ -29,11 +30,32 @@ internal ref struct CandidateSet
         _bits = bits;
     }
 
-    /// <summary>Starts from the active reps again, dropping every narrowing (for a fallback).</summary>
+    /// <summary>Starts from the active reps again, dropping every narrowing but keeping the exclusions (for a fallback).</summary>
     public void Reset()
     {
         _pendingCount = 0;
         _materialized = false;
+        ApplyExclusions();
+    }
+
+    /// <summary>
+    /// Reps this route must never get, whatever later resets: they are removed now and after every <see cref="Reset"/>.
+    /// Exclusions are rare (re-routes), so they simply materialise the set.
+    /// </summary>
+    public void Exclude(ReadOnlySpan<int> positions)
+    {
+        _excluded = positions;
+        ApplyExclusions();
+    }
+
+    public readonly bool IsExcluded(int position) => _excluded.Contains(position);
+
+    private void ApplyExclusions()
+    {
+        foreach (var p in _excluded)
+        {
+            Remove(p);
+        }
     }
 
     /// <summary>Intersects with a fixed mask.</summary>

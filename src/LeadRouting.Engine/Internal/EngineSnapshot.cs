@@ -35,7 +35,7 @@ internal sealed class EngineSnapshot
             Turns[i] = States[i].ArchivedTurn;
             MaxOpen[i] = rep.MaxOpenLeads ?? int.MaxValue;
             MaxPerDay[i] = rep.MaxLeadsPerDay ?? -1;
-            if (States[i].Active)
+            if (States[i].Routable)
             {
                 CandidateBits.Set(ActiveWords, i);
             }

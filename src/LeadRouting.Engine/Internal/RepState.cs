@@ -23,8 +23,16 @@ internal sealed class RepState
 
     public RepState(bool active) => Active = active;
 
-    /// <summary>Written under the engine's writer lock; read without it.</summary>
+    /// <summary>The host's on/off switch (<see cref="RoutingEngine.SetActive"/>). Written under the engine's writer lock.</summary>
     public volatile bool Active;
+
+    /// <summary>
+    /// Whether the rep's schedule (working hours, out of office) lets them take leads now; kept by the availability
+    /// layer. Written under the engine's writer lock. A rep is routable only when both this and <see cref="Active"/> hold.
+    /// </summary>
+    public volatile bool Available = true;
+
+    public bool Routable => Active && Available;
 
     public long OpenLeads => Volatile.Read(ref _word) & CountMask;
 

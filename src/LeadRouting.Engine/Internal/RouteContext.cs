@@ -61,6 +61,9 @@ internal ref struct RouteContext
         }
     }
 
+    /// <summary>Reps this route must never get (see <see cref="CandidateSet.Exclude"/>).</summary>
+    public void Exclude(ReadOnlySpan<int> positions) => Candidates.Exclude(positions);
+
     /// <summary>Narrows to a precomputed mask and records the step's choice in the segment key.</summary>
     public void NarrowStatic(RepMask mask, long token)
     {
