@@ -99,6 +99,59 @@ public sealed class RoutingEngine
         }
     }
 
+    /// <summary>
+    /// The decision <see cref="Route(Lead)"/> would make now, changing nothing: no rotation turn, weighted slot or capacity
+    /// is taken. With no other route in between, the next <see cref="Route(Lead)"/> of the same lead picks the same rep.
+    /// </summary>
+    /// <param name="lead">The lead.</param>
+    /// <returns>The decision a route would make.</returns>
+    public RoutingDecision Preview(Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        return Simulate(lead, trace: null);
+    }
+
+    /// <summary>
+    /// Explains the decision <see cref="Route(Lead)"/> would make now, step by step, changing nothing (it is a
+    /// <see cref="Preview"/> that records its steps). Allocates; meant for people, not for the hot path.
+    /// </summary>
+    /// <param name="lead">The lead.</param>
+    /// <returns>The decision, the candidates before and after each step, why each rep dropped out and why the rep was picked.</returns>
+    public RoutingExplanation Explain(Lead lead)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        while (true)
+        {
+            var trace = new ExplanationBuilder();
+            var decision = Simulate(lead, trace);
+            if (!trace.Restarted)
+            {
+                return trace.Build(lead.Id, decision);
+            }
+        }
+    }
+
+    private RoutingDecision Simulate(Lead lead, ExplanationBuilder? trace)
+    {
+        var spin = default(SpinWait);
+        while (true)
+        {
+            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, [], preview: true, trace, out var restart);
+            if (!restart)
+            {
+                return decision;
+            }
+
+            if (trace is not null)
+            {
+                trace.Restarted = true;
+                return decision;
+            }
+
+            spin.SpinOnce();
+        }
+    }
+
     /// <summary>Frees one open-lead slot of a rep, when a lead is closed or handed back.</summary>
     /// <param name="repId">The rep.</param>
     /// <returns><see langword="false"/> (and nothing changes) when the rep is not in the roster or has no open lead.</returns>
@@ -244,8 +297,11 @@ public sealed class RoutingEngine
         }
     }
 
+    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, out bool restart) =>
+        RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out restart);
+
     [SkipLocalsInit] // the candidate words are always written before they are read; zeroing them is wasted work
-    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, out bool restart)
+    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart)
     {
         var words = snapshot.Words;
 
@@ -265,6 +321,13 @@ public sealed class RoutingEngine
             }
 
             context.Exclude(excluded[..n]);
+        }
+
+        context.Preview = preview;
+        context.Trace = trace;
+        if (trace is not null)
+        {
+            TraceRoster(ref context);
         }
 
         var decision = context.Candidates.IsEmpty()
@@ -292,7 +355,13 @@ public sealed class RoutingEngine
             CompiledPipeline? next = null;
             foreach (var step in pipeline.Steps)
             {
+                var before = context.Trace is null ? null : Positions(ref context.Candidates);
                 var result = step.Apply(ref context);
+                if (before is not null)
+                {
+                    TraceStep(ref context, step, result, before);
+                }
+
                 switch (result.Kind)
                 {
                     case StepResultKind.Continue when !context.Candidates.IsEmpty():
@@ -320,7 +389,104 @@ public sealed class RoutingEngine
         }
     }
 
+    private static List<int> Positions(ref CandidateSet set)
+    {
+        set.Materialize();
+        var positions = new List<int>();
+        var words = set.Words;
+        for (var w = set.Lo; w < set.Hi; w++)
+        {
+            for (var bits = words[w]; bits != 0; bits &= bits - 1)
+            {
+                positions.Add((w << 6) + BitOperations.TrailingZeroCount(bits));
+            }
+        }
+
+        return positions;
+    }
+
+    private static void TraceRoster(ref RouteContext context)
+    {
+        var snapshot = context.Snapshot;
+        var all = Enumerable.Range(0, snapshot.Count).ToList();
+        var after = Positions(ref context.Candidates);
+        var reasons = new Dictionary<int, DropReason>();
+        foreach (var p in all.Except(after))
+        {
+            reasons[p] = context.Candidates.IsExcluded(p) ? DropReason.Excluded : DropReason.Inactive;
+        }
+
+        context.Trace!.Step(RosterStepName, snapshot, all, after, reasons);
+    }
+
+    private static void TraceStep(ref RouteContext context, CompiledStep step, StepResult result, List<int> before)
+    {
+        // A step that leaves nobody (or disqualifies) is shown dropping everyone it ruled out; a disqualification drops nobody.
+        var after = result.Kind switch
+        {
+            StepResultKind.NoCandidates => [],
+            StepResultKind.Disqualify => before,
+            _ => Positions(ref context.Candidates),
+        };
+        var reasons = new Dictionary<int, DropReason>();
+        foreach (var p in before.Except(after))
+        {
+            reasons[p] = step.WhyDropped(p, ref context);
+        }
+
+        context.Trace!.Step(step.Name, context.Snapshot, before, after, reasons);
+    }
+
+    private static void TraceSelection(ref RouteContext context, CompiledSelector selector, List<int> before, int picked)
+    {
+        var trace = context.Trace!;
+        var states = context.Snapshot.States;
+        var reasons = new Dictionary<int, DropReason>();
+        foreach (var (p, reason) in trace.SelectionDrops)
+        {
+            reasons[p] = reason;
+        }
+
+        foreach (var p in before)
+        {
+            if (p == picked || reasons.ContainsKey(p))
+            {
+                continue;
+            }
+
+            reasons[p] = selector.WhyNotCandidate(p, ref context)
+                ?? (context.PreferLeastLoaded && picked >= 0 && states[p].OpenLeads > states[picked].OpenLeads ? DropReason.MoreLoaded : DropReason.NotTheirTurn);
+        }
+
+        trace.Step(selector.Name, context.Snapshot, before, picked >= 0 ? [picked] : [], reasons);
+    }
+
+    /// <summary>Reserves the rep's slot, or in a preview checks that a reservation would succeed.</summary>
+    private static bool Reserve(ref RouteContext context, int position)
+    {
+        var snapshot = context.Snapshot;
+        var ok = context.Preview ? !snapshot.IsAtCapacity(position, ref context) : snapshot.TryReserve(position, ref context);
+        if (!ok)
+        {
+            context.Trace?.SelectionDrops.Add((position, snapshot.CapacityReason(position, ref context)));
+        }
+
+        return ok;
+    }
+
     private static RoutingDecision Select(ref RouteContext context, CompiledPipeline pipeline)
+    {
+        var before = context.Trace is null ? null : Positions(ref context.Candidates);
+        var decision = SelectCore(ref context, pipeline, out var picked);
+        if (before is not null)
+        {
+            TraceSelection(ref context, pipeline.Selector, before, picked);
+        }
+
+        return decision;
+    }
+
+    private static RoutingDecision SelectCore(ref RouteContext context, CompiledPipeline pipeline, out int picked)
     {
         var selector = pipeline.Selector;
         var lostToCapacity = false;
@@ -351,6 +517,7 @@ public sealed class RoutingEngine
             while (!context.Candidates.IsEmpty());
         }
 
+        picked = position;
         if (position < 0 && context.Restart)
         {
             return default;
@@ -386,7 +553,7 @@ public sealed class RoutingEngine
                 continue;
             }
 
-            if (context.Snapshot.TryReserve(position, ref context))
+            if (Reserve(ref context, position))
             {
                 return position;
             }
@@ -439,6 +606,44 @@ public sealed class RoutingEngine
 
     private static RoutingDecision Fallback(ref RouteContext context, CompiledPipeline pipeline, string stepName, RoutingReason reason)
     {
+        var trace = context.Trace;
+        if (trace is null || pipeline.Fallback.Kind == FallbackKind.Unassigned)
+        {
+            return FallbackCore(ref context, pipeline, stepName, reason);
+        }
+
+        trace.Note($"no candidate left at {stepName} ({reason}); fallback to {(pipeline.Fallback.Kind == FallbackKind.Team ? "team " + context.Snapshot.TeamIds[pipeline.Fallback.Index] : "rep " + context.Snapshot.RepIds[pipeline.Fallback.Index])}");
+        context.Candidates.Reset();
+        if (pipeline.Fallback.TeamMask is { } team)
+        {
+            context.Candidates.Narrow(team);
+        }
+
+        var before = pipeline.Fallback.Kind == FallbackKind.Rep ? [pipeline.Fallback.Index] : Positions(ref context.Candidates);
+        var decision = FallbackCore(ref context, pipeline, stepName, reason);
+        var picked = decision.IsAssigned ? context.Snapshot.Roster.RepIndex[decision.RepId] : -1;
+        var reasons = new Dictionary<int, DropReason>();
+        foreach (var (p, why) in trace.SelectionDrops)
+        {
+            reasons[p] = why;
+        }
+
+        foreach (var p in before)
+        {
+            if (p != picked && !reasons.ContainsKey(p))
+            {
+                reasons[p] = !context.Snapshot.States[p].Routable ? DropReason.Inactive
+                    : context.Candidates.IsExcluded(p) ? DropReason.Excluded
+                    : DropReason.NotTheirTurn;
+            }
+        }
+
+        trace.Step("Fallback", context.Snapshot, before, picked >= 0 ? [picked] : [], reasons);
+        return decision;
+    }
+
+    private static RoutingDecision FallbackCore(ref RouteContext context, CompiledPipeline pipeline, string stepName, RoutingReason reason)
+    {
         var fallback = pipeline.Fallback;
         var snapshot = context.Snapshot;
         switch (fallback.Kind)
@@ -446,8 +651,9 @@ public sealed class RoutingEngine
             case FallbackKind.Rep:
                 var p = fallback.Index;
                 context.TeamIndex = -1;
-                if (snapshot.States[p].Routable && !context.Candidates.IsExcluded(p) && snapshot.TryReserve(p, ref context))
+                if (snapshot.States[p].Routable && !context.Candidates.IsExcluded(p) && Reserve(ref context, p))
                 {
+                    context.Trace?.Picked(p, "the pipeline's fallback rep");
                     return Assigned(ref context, p, stepName, reason, usedFallback: true);
                 }
 
@@ -464,13 +670,14 @@ public sealed class RoutingEngine
                         break;
                     }
 
-                    if (!RoundRobinSelector.TryTakeTurn(snapshot, position, token))
+                    if (!context.Preview && !RoundRobinSelector.TryTakeTurn(snapshot, position, token))
                     {
                         continue;
                     }
 
-                    if (snapshot.TryReserve(position, ref context))
+                    if (Reserve(ref context, position))
                     {
+                        context.Trace?.Picked(position, "the fallback team's least recently assigned member with room");
                         return Assigned(ref context, position, stepName, reason, usedFallback: true);
                     }
 

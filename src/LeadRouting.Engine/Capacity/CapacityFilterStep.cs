@@ -42,4 +42,7 @@ internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : 
         context.PreferLeastLoaded |= preferLeastLoaded;
         return StepResult.Continue;
     }
+
+    public override DropReason WhyDropped(int position, ref RouteContext context) =>
+        context.Snapshot.CapacityReason(position, ref context);
 }

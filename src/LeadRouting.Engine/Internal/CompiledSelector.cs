@@ -15,4 +15,7 @@ internal abstract class CompiledSelector(string name)
 
     /// <summary>Why <see cref="Propose"/> returns -1 while candidates remain.</summary>
     public abstract RoutingReason EmptyReason { get; }
+
+    /// <summary>For an explanation: why this selector may never pick a remaining candidate, or null when it may.</summary>
+    public virtual DropReason? WhyNotCandidate(int position, ref RouteContext context) => null;
 }

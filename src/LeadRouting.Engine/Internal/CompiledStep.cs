@@ -6,4 +6,7 @@ internal abstract class CompiledStep(string name)
     public string Name { get; } = name;
 
     public abstract StepResult Apply(ref RouteContext context);
+
+    /// <summary>For an explanation: why this step dropped <paramref name="position"/> (called after <see cref="Apply"/>).</summary>
+    public virtual DropReason WhyDropped(int position, ref RouteContext context) => DropReason.NotEligible;
 }

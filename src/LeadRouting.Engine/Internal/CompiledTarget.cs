@@ -26,6 +26,13 @@ internal sealed class CompiledTarget
         return new(teamIndex, teamIndex < 0 ? null : context.TeamMasks[teamIndex], pipeline, CompileContext.TokenFor(path));
     }
 
+    public string Describe(EngineSnapshot snapshot) => (TeamMask, Pipeline) switch
+    {
+        (not null, not null) => $"team {snapshot.TeamIds[TeamIndex]}, then a nested pipeline",
+        (not null, null) => $"team {snapshot.TeamIds[TeamIndex]}",
+        _ => "a nested pipeline",
+    };
+
     /// <summary>Narrows to the team, if any; then hands the lead to the nested pipeline, if any, or continues.</summary>
     public StepResult Apply(ref RouteContext context)
     {

@@ -138,6 +138,9 @@ internal sealed class EngineSnapshot
         return perDay >= 0 && state.LeadsOn(context.Today) >= perDay;
     }
 
+    public DropReason CapacityReason(int position, ref RouteContext context) =>
+        States[position].OpenLeads >= MaxOpen[position] ? DropReason.AtOpenLeadCap : DropReason.AtDailyCap;
+
     public bool TryReserve(int position, ref RouteContext context)
     {
         var perDay = MaxPerDay[position];

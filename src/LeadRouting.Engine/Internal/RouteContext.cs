@@ -44,6 +44,15 @@ internal ref struct RouteContext
     /// <summary>Set when the snapshot was replaced under the route before it reserved anything: route again on the new one.</summary>
     public bool Restart;
 
+    /// <summary>A preview: decide as a route would, but take no turn, slot or capacity.</summary>
+    public bool Preview;
+
+    /// <summary>How many weighted slots this preview has looked ahead.</summary>
+    public int PreviewProbes;
+
+    /// <summary>Records the route step by step for an explanation; null (and free) otherwise.</summary>
+    public ExplanationBuilder? Trace;
+
     /// <summary>Set by a capacity step: offer the selector the least-loaded candidates first.</summary>
     public bool PreferLeastLoaded;
 

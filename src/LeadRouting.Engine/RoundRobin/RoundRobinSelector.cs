@@ -20,11 +20,26 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
 
     public override RoutingReason EmptyReason => RoutingReason.NoEligibleRep;
 
-    public override int Propose(ref RouteContext context, out long token) =>
-        LeastRecentlyAssigned(ref context, out token);
+    public override int Propose(ref RouteContext context, out long token)
+    {
+        var position = LeastRecentlyAssigned(ref context, out token);
+        if (position >= 0)
+        {
+            context.Trace?.Picked(position, token == 0 ? "never assigned before (first in roster order among those)" : $"least recently assigned among the candidates (last turn #{token})");
+        }
 
-    public override bool Claim(ref RouteContext context, int position, long token) =>
-        TryTakeTurn(context.Snapshot, position, token);
+        return position;
+    }
+
+    public override bool Claim(ref RouteContext context, int position, long token)
+    {
+        if (context.Preview)
+        {
+            return true;
+        }
+
+        return TryTakeTurn(context.Snapshot, position, token);
+    }
 
     /// <summary>
     /// The candidate with the oldest turn (lowest position on ties), or -1; <paramref name="turn"/> is its turn. When the

@@ -18,6 +18,7 @@ internal sealed class ScoreThresholdStep(string name, LeadMeasure measure, doubl
 
         if (double.IsNaN(value))
         {
+            context.Trace?.Note($"the lead has no {measure}");
             return StepResult.NoCandidates(RoutingReason.MissingMeasure);
         }
 
@@ -25,10 +26,15 @@ internal sealed class ScoreThresholdStep(string name, LeadMeasure measure, doubl
         {
             if (value >= minimums[band])
             {
+                context.Trace?.Note($"{measure} {value} is in band {band} (>= {minimums[band]}{(band + 1 < minimums.Length ? $", < {minimums[band + 1]}" : string.Empty)}) -> {targets[band].Describe(context.Snapshot)}");
                 return targets[band].Apply(ref context);
             }
         }
 
+        context.Trace?.Note($"{measure} {value} is below the lowest band (>= {minimums[0]}) -> {(belowLowest is null ? "disqualified" : belowLowest.Describe(context.Snapshot))}");
         return belowLowest is null ? StepResult.Disqualify(RoutingReason.BelowThreshold) : belowLowest.Apply(ref context);
     }
+
+    /// <summary>The only reps a band drops are those outside its team.</summary>
+    public override DropReason WhyDropped(int position, ref RouteContext context) => DropReason.NotInTeam;
 }

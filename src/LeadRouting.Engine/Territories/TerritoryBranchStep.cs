@@ -3,7 +3,7 @@ using LeadRouting.Engine.Internal;
 namespace LeadRouting.Engine.Territories;
 
 /// <summary>Sends the lead to the target of the most specific route covering it.</summary>
-internal sealed class TerritoryBranchStep(string name, TerritoryIndex index, CompiledTarget[] targets) : CompiledStep(name)
+internal sealed class TerritoryBranchStep(string name, TerritoryIndex index, CompiledTarget[] targets, Territory[] territories) : CompiledStep(name)
 {
     public override StepResult Apply(ref RouteContext context)
     {
@@ -14,6 +14,12 @@ internal sealed class TerritoryBranchStep(string name, TerritoryIndex index, Com
             return StepResult.NoCandidates(missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
         }
 
+        context.Trace?.Note($"most specific route covering the lead: {Describe(ruleIds[0])} -> {targets[ruleIds[0]].Describe(context.Snapshot)}");
         return targets[ruleIds[0]].Apply(ref context);
     }
+
+    /// <summary>A branch drops reps only by narrowing to the route's team; a lead no route covers drops everyone.</summary>
+    public override DropReason WhyDropped(int position, ref RouteContext context) => DropReason.NotInTeam;
+
+    private string Describe(int rule) => territories[rule].ToString();
 }

@@ -9,6 +9,7 @@ namespace LeadRouting.Engine.Territories;
 internal sealed class TerritoryFilterStep : CompiledStep
 {
     private readonly TerritoryIndex _index;
+    private readonly Territory[] _rules;
     private readonly RepMask[] _owners;
     private readonly long[] _ruleTokens;
 
@@ -39,6 +40,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
         }
 
         _index = new TerritoryIndex(rules);
+        _rules = rules;
         _ruleTokens = new long[rules.Length];
         for (var id = 0; id < rules.Length; id++)
         {
@@ -61,11 +63,29 @@ internal sealed class TerritoryFilterStep : CompiledStep
             var owners = _owners[ruleIds[i]];
             if (context.Candidates.Intersects(owners))
             {
+                context.Trace?.Note($"most specific territory covering the lead with a candidate owner: {_rules[ruleIds[i]]}");
                 context.NarrowStatic(owners, _ruleTokens[ruleIds[i]]);
                 return StepResult.Continue;
             }
         }
 
+        context.Trace?.Note(n == 0 && missing ? "the lead lacks the country, region or postal code the rules need" : "no candidate's territory covers the lead");
         return StepResult.NoCandidates(n == 0 && missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
+    }
+
+    /// <summary>Outside: no territory of the rep covers the lead; less specific: one does, but a more specific rule won.</summary>
+    public override DropReason WhyDropped(int position, ref RouteContext context)
+    {
+        Span<int> ruleIds = stackalloc int[TerritoryIndex.MaxMatches];
+        var n = _index.Match(context.Lead, ruleIds, out _);
+        for (var i = 0; i < n; i++)
+        {
+            if (_owners[ruleIds[i]].Contains(position))
+            {
+                return DropReason.LessSpecificTerritory;
+            }
+        }
+
+        return DropReason.OutsideTerritory;
     }
 }

@@ -76,7 +76,7 @@ public static class TerritoryPipelineBuilderExtensions
                 targets[i] = CompiledTarget.Compile(routes[i].Target, context, $"{path}.Routes[{i}].Target");
             }
 
-            return new TerritoryBranchStep(Name, new TerritoryIndex(territories), targets);
+            return new TerritoryBranchStep(Name, new TerritoryIndex(territories), targets, territories);
         }
     }
 }

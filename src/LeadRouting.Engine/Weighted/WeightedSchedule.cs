@@ -76,4 +76,7 @@ internal sealed class WeightedSchedule
 
     /// <summary>The next slot of the schedule (modulo its length); shared by every route of the group.</summary>
     public int NextSlot() => (int)((ulong)(_cursor.Next() - 1) % (ulong)Positions.Length);
+
+    /// <summary>The slot <paramref name="ahead"/> places after the next one, without taking it (for a preview).</summary>
+    public int PeekSlot(int ahead) => (int)((ulong)(_cursor.Current + ahead) % (ulong)Positions.Length);
 }

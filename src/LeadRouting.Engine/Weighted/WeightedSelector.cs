@@ -49,9 +49,11 @@ internal sealed class WeightedSelector : CompiledSelector
         var slot = 0;
         for (var probe = 0; probe < positions.Length; probe++)
         {
-            slot = schedule.NextSlot();
+            // A preview reads the slots the next route would take, without taking them.
+            slot = context.Preview ? schedule.PeekSlot(context.PreviewProbes++) : schedule.NextSlot();
             if (context.Candidates.Contains(positions[slot]))
             {
+                context.Trace?.Picked(positions[slot], $"slot {slot + 1} of the {positions.Length}-slot weighted schedule of its group ({GroupSize(schedule)} reps with weight > 0)");
                 return positions[slot];
             }
         }
@@ -70,6 +72,11 @@ internal sealed class WeightedSelector : CompiledSelector
     }
 
     public override bool Claim(ref RouteContext context, int position, long token) => true;
+
+    public override DropReason? WhyNotCandidate(int position, ref RouteContext context) =>
+        context.Snapshot.Roster.Reps[position].Weight == 0 ? DropReason.ZeroWeight : null;
+
+    private static int GroupSize(WeightedSchedule schedule) => schedule.RepIds.Distinct().Count();
 
     private WeightedSchedule ScheduleFor(ref RouteContext context)
     {
