@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LeadRouting.Engine.Hosting.Internal;
 
 namespace LeadRouting.Engine.Hosting;
 
@@ -13,15 +14,15 @@ public sealed class RepOptions
     public string? DisplayName { get; set; }
 
     /// <summary>Share of leads for the <c>Weighted</c> selector. Default <c>1</c>; <c>0</c> means never picked by it; at most <see cref="Rep.MaxWeight"/>.</summary>
-    [Range(0, Rep.MaxWeight, ErrorMessage = "must be between {1} and {2}.")]
+    [Range(0, Rep.MaxWeight)]
     public int Weight { get; set; } = 1;
 
     /// <summary>Most leads the rep may hold open at once. Default <see langword="null"/> (no cap); <c>0</c> means the rep receives nothing.</summary>
-    [Range(0, int.MaxValue, ErrorMessage = "must not be negative; leave it out for no cap.")]
+    [NonNegative]
     public int? MaxOpenLeads { get; set; }
 
     /// <summary>Most leads the rep may receive per day (midnight in <see cref="LeadRoutingOptions.DayBoundaryTimeZone"/>). Default <see langword="null"/> (no cap).</summary>
-    [Range(0, int.MaxValue, ErrorMessage = "must not be negative; leave it out for no cap.")]
+    [NonNegative]
     public int? MaxLeadsPerDay { get; set; }
 
     /// <summary>

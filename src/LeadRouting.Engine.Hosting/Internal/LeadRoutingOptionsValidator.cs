@@ -84,7 +84,17 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
             foreach (var failure in result.Failures)
             {
                 var colon = failure.IndexOf(": ", StringComparison.Ordinal);
-                Errors.Add(colon > 0 ? $"{Path(path, failure[..colon])}: {failure[(colon + 2)..]}" : $"{path}: {failure}");
+                if (colon <= 0)
+                {
+                    Errors.Add($"{path}: {failure}");
+                    continue;
+                }
+
+                // The generated [Range] ignores ErrorMessage (dotnet/runtime#123137) and says "The field <node>.<member> must
+                // be between ..."; the path already names the field.
+                var member = failure[..colon];
+                var message = failure[(colon + 2)..].Replace($"The field {path}.{member} ", string.Empty, StringComparison.Ordinal);
+                Errors.Add($"{Path(path, member)}: {message}");
             }
         }
 
