@@ -151,7 +151,12 @@ public static class LeadRoutingServiceCollectionExtensions
             services.AddSingleton(sources);
         }
 
-        services.AddOptionsWithValidateOnStart<LeadRoutingOptions>(name);
+        if (!sources.Contains(name))
+        {
+            // Not idempotent by itself: each call adds a configuration action.
+            services.AddOptionsWithValidateOnStart<LeadRoutingOptions>(name);
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LeadRoutingOptions>, LeadRoutingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         if (name.Length == 0)

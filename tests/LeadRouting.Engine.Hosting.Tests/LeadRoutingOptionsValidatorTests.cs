@@ -337,6 +337,21 @@ public class LeadRoutingOptionsValidatorTests
     }
 
     [Fact]
+    public void A_value_the_binder_cannot_read_is_reported_instead_of_the_item_vanishing()
+    {
+        var routing = TestConfig.Valid();
+        routing["Reps"]![2]!["Weight"] = "heavy";
+        routing["Reps"]![2]!["IsActive"] = "yes";
+        Steps(routing)[1]!["PreferLeastLoaded"] = "sometimes";
+
+        Assert.Equal(
+            ["LeadRouting:Pipeline:Steps:1:PreferLeastLoaded: 'sometimes' is not true or false.",
+             "LeadRouting:Reps:2:IsActive: 'yes' is not true or false.",
+             "LeadRouting:Reps:2:Weight: 'heavy' is not a whole number."],
+            TestConfig.Failures(routing).Where(f => f.Contains(" is not ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Every_error_comes_in_one_exception()
     {
         var routing = TestConfig.Valid();

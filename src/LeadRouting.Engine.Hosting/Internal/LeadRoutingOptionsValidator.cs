@@ -6,7 +6,7 @@ namespace LeadRouting.Engine.Hosting.Internal;
 /// Validates a whole <see cref="LeadRoutingOptions"/> and reports every problem at once, each prefixed with the
 /// configuration path of the offending value (<c>LeadRouting:Teams:2:Members:0: ...</c>): the generated data-annotation
 /// rules of every node, then the rules across fields (unknown references, duplicates, band order, strategy names, time
-/// zone, the selector at the end of each pipeline), then settings the options have no property for.
+/// zone, the selector at the end of each pipeline), then settings the options have no property for and values the binder could not read.
 /// </summary>
 internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IServiceProvider services) : IValidateOptions<LeadRoutingOptions>
 {
@@ -27,7 +27,7 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
         walk.Check(options);
         if (sources.SectionOf(name, services) is { } section)
         {
-            ConfigurationKeyCheck.Run(section, walk.Errors);
+            ConfigurationShapeCheck.Run(section, walk.Errors);
         }
 
         if (walk.Errors.Count == 0)

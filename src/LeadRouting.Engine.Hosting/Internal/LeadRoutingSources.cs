@@ -13,6 +13,9 @@ internal sealed class LeadRoutingSources
 {
     private readonly ConcurrentDictionary<string, Source> _sources = new(StringComparer.Ordinal);
 
+    /// <summary>Whether <paramref name="name"/> was registered before.</summary>
+    public bool Contains(string name) => _sources.ContainsKey(name);
+
     /// <summary>Records that <paramref name="name"/> is configured in code only (unless it is already bound to a section).</summary>
     public void AddCode(string name) => _sources.TryAdd(name, new Source(DefaultPath(name), null, IsSection: false));
 

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Configuration;
 namespace LeadRouting.Engine.Hosting.Internal;
 
 /// <summary>
-/// Finds settings in the configuration that no option reads (<c>"MaxOpenLead"</c> for <c>"MaxOpenLeads"</c>), which the
-/// binder would skip in silence: a cap that is misspelt must stop start-up, not be ignored.
+/// Checks the configuration section itself for what the binder would pass over in silence: settings no option reads
+/// (<c>"MaxOpenLead"</c> for <c>"MaxOpenLeads"</c>), and values it cannot convert (<c>"Weight": "heavy"</c>), for which
+/// it drops the whole list item, so the rep or step would simply vanish. Both must stop start-up, not be ignored.
 /// </summary>
-internal static class ConfigurationKeyCheck
+internal static class ConfigurationShapeCheck
 {
     public static void Run(IConfiguration section, List<string> errors) => Check(section, typeof(LeadRoutingOptions), errors);
 
@@ -25,7 +26,11 @@ internal static class ConfigurationKeyCheck
             }
 
             var propertyType = property.PropertyType;
-            if (ItemType(propertyType) is { } itemType)
+            if (child.Value is { } value && ValueError(value, Nullable.GetUnderlyingType(propertyType) ?? propertyType) is { } error)
+            {
+                errors.Add($"{child.Path}: '{value}' {error}");
+            }
+            else if (ItemType(propertyType) is { } itemType)
             {
                 if (IsOptionsType(itemType))
                 {
@@ -40,6 +45,32 @@ internal static class ConfigurationKeyCheck
                 Check(child, propertyType, errors);
             }
         }
+    }
+
+    /// <summary>What is wrong with a value the binder would convert to <paramref name="type"/> (as it does: invariant culture), or null.</summary>
+    private static string? ValueError(string value, Type type)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        if (type == typeof(int))
+        {
+            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? null : "is not a whole number.";
+        }
+
+        if (type == typeof(double))
+        {
+            return double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) ? null : "is not a number.";
+        }
+
+        if (type == typeof(bool))
+        {
+            return bool.TryParse(value, out _) ? null : "is not true or false.";
+        }
+
+        return null;
     }
 
     private static Type? ItemType(Type type) =>
