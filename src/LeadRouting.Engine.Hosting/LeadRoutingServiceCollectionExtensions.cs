@@ -48,7 +48,7 @@ public static class LeadRoutingServiceCollectionExtensions
 
     /// <summary>
     /// Adds the default <see cref="ILeadRouter"/>, configured in code. Each call adds its action, as
-    /// <c>services.Configure</c> does; combined with a configuration section, the actions run after the binding.
+    /// <c>services.Configure</c> does; with a configuration section as well, binding and actions run in the order of the calls.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Fills in the options.</param>

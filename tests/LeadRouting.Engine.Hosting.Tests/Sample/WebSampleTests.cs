@@ -137,7 +137,7 @@ public sealed class WebSampleTests : IDisposable
     }
 
     [Fact]
-    public async Task An_invalid_edit_is_logged_with_its_paths_and_the_running_rules_keep_routing()
+    public async Task An_invalid_edit_is_logged_with_its_paths_the_running_rules_keep_routing_and_the_next_valid_edit_applies()
     {
         var routing = _app.ReadRouting();
         routing["Teams"]![1]!["Members"]![0] = "anna";
@@ -151,6 +151,13 @@ public sealed class WebSampleTests : IDisposable
         Assert.Contains("LeadRouting:Pipeline:Steps:4:Strategy: unknown strategy 'Weigthed'", rejected, StringComparison.Ordinal);
         Assert.Equal("ana", (string?)(await RouteAsync(Lead("L-1", 55, "DE")))["repId"]);
         Assert.Empty(_app.Logs.Of(AppliedEvent));
+
+        routing["Teams"]![1]!["Members"]![0] = "ana";
+        routing["Pipeline"]!["Steps"]![4]!["Strategy"] = "RoundRobin";
+        _app.WriteRouting(routing);
+        await WaitUntil(() => _app.Logs.Of(AppliedEvent).Count > 0);
+
+        Assert.Equal("RoundRobin", (string?)(await RouteAsync(Lead("L-2", 55, "DE")))["stepName"]);
     }
 
     private static async Task WaitUntil(Func<bool> condition)

@@ -34,5 +34,3 @@ public sealed class LogCollector : ILoggerProvider
         }
     }
 }
-
-public sealed record LogEntry(LogLevel Level, int EventId, string Message);
