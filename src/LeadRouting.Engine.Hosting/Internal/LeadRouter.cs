@@ -100,7 +100,7 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
     /// Builds the changed configuration and swaps it in, or logs why not and keeps the current one. Runs on the
     /// configuration provider's thread, never on a route's; one reload at a time.
     /// </summary>
-    internal void Reload()
+    private void Reload()
     {
         lock (_reloadLock)
         {
