@@ -16,7 +16,7 @@ public interface ILeadRouter
     /// <summary>The pipeline routed through now (replaced on every accepted reload).</summary>
     RoutingPipeline Pipeline { get; }
 
-    /// <summary>Routes a lead; see <see cref="RoutingEngine.Route"/>. Never throws for a lead that cannot be placed.</summary>
+    /// <summary>Routes a lead; see <see cref="RoutingEngine.Route(Lead)"/>. Never throws for a lead that cannot be placed.</summary>
     /// <param name="lead">The lead.</param>
     /// <returns>The decision.</returns>
     RoutingDecision Route(Lead lead);
