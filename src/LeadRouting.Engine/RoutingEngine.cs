@@ -15,7 +15,7 @@ namespace LeadRouting.Engine;
 /// over when the roster is replaced. Caps are enforced by an atomic reservation on every assignment, whether or not the
 /// pipeline has a capacity step: a rep is only assigned if its counters could be raised within its caps.
 /// </remarks>
-public sealed class RoutingEngine
+public sealed class RoutingEngine : IDisposable
 {
     private const string RosterStepName = "Roster";
     private const int StackWords = 64;
@@ -27,6 +27,10 @@ public sealed class RoutingEngine
     private readonly Dictionary<string, RepState> _states = new(StringComparer.Ordinal);
     private readonly SequenceCounter _sequence = new();
     private readonly DayClock _clock;
+    private readonly TimeProvider _time;
+    private readonly string _name;
+    private readonly RoutingTelemetry _telemetry;
+    private readonly DecisionDispatcher? _dispatcher;
     private EngineSnapshot _snapshot;
 
     /// <summary>Creates an engine.</summary>
@@ -41,9 +45,26 @@ public sealed class RoutingEngine
         options ??= new RoutingEngineOptions();
         ArgumentNullException.ThrowIfNull(options.TimeProvider, "options.TimeProvider");
         ArgumentNullException.ThrowIfNull(options.DayBoundaryTimeZone, "options.DayBoundaryTimeZone");
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Name, "options.Name");
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DecisionEventBufferSize, 1, "options.DecisionEventBufferSize");
         _clock = new DayClock(options.TimeProvider, options.DayBoundaryTimeZone);
+        _time = options.TimeProvider;
+        _name = options.Name;
         _snapshot = BuildSnapshot(roster, pipeline, previous: null);
+        _telemetry = new RoutingTelemetry(_name, ObserveUtilization);
+        if (options.DecisionSinks.Count > 0)
+        {
+            _dispatcher = new DecisionDispatcher(options.DecisionSinks, options.DecisionEventBufferSize, _telemetry);
+        }
     }
+
+    /// <summary>Decision events dropped because the sinks fell behind (see <see cref="RoutingEngineOptions.DecisionSinks"/>).</summary>
+    public long DroppedDecisionEvents => _dispatcher?.Dropped ?? 0;
+
+    /// <summary>Decision events a sink threw on (the exception is swallowed; routing is unaffected).</summary>
+    public long FailedDecisionEvents => _dispatcher?.Failed ?? 0;
+
+    internal Task DecisionEventsCompletion => _dispatcher?.Completion ?? Task.CompletedTask;
 
     /// <summary>The roster routed against now.</summary>
     public Roster Roster => Volatile.Read(ref _snapshot).Roster;
@@ -61,18 +82,7 @@ public sealed class RoutingEngine
     public RoutingDecision Route(Lead lead)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        var spin = default(SpinWait);
-        while (true)
-        {
-            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, [], out var restart);
-            if (!restart)
-            {
-                return decision;
-            }
-
-            // The snapshot was being replaced while the route read turns; nothing was reserved, so route again.
-            spin.SpinOnce();
-        }
+        return RouteCore(lead, []);
     }
 
     /// <summary>
@@ -85,17 +95,46 @@ public sealed class RoutingEngine
     public RoutingDecision Route(Lead lead, ReadOnlySpan<string> excludedRepIds)
     {
         ArgumentNullException.ThrowIfNull(lead);
+        return RouteCore(lead, excludedRepIds);
+    }
+
+    /// <summary>Stops handing decisions to the sinks (those already buffered are still delivered) and releases the engine's meter.</summary>
+    public void Dispose()
+    {
+        _dispatcher?.Complete();
+        _telemetry.Dispose();
+    }
+
+    private RoutingDecision RouteCore(Lead lead, ReadOnlySpan<string> excludedRepIds)
+    {
+        // A span only when somebody listens: StartActivity is not even called otherwise.
+        using var activity = RoutingTelemetry.Source.HasListeners() ? RoutingTelemetry.Source.StartActivity("leadrouting.route") : null;
         var spin = default(SpinWait);
         while (true)
         {
-            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, excludedRepIds, out var restart);
-            if (!restart)
+            var snapshot = Volatile.Read(ref _snapshot);
+            var decision = RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out var restart, out var lostRaces);
+            if (restart)
             {
-                return decision;
+                // The snapshot was being replaced while the route read turns; nothing was reserved, so route again.
+                spin.SpinOnce();
+                continue;
             }
 
-            // The snapshot was being replaced while the route read turns; nothing was reserved, so route again.
-            spin.SpinOnce();
+            _telemetry.Record(decision, lostRaces);
+            if (activity is not null)
+            {
+                activity.SetTag(RoutingTelemetry.EngineTag, _name);
+                activity.SetTag("leadrouting.lead", lead.Id);
+                activity.SetTag("leadrouting.outcome", decision.Outcome.ToString());
+                activity.SetTag("leadrouting.rep", decision.RepId);
+                activity.SetTag("leadrouting.team", decision.TeamId);
+                activity.SetTag("leadrouting.step", decision.StepName);
+                activity.SetTag("leadrouting.reason", decision.Reason.ToString());
+            }
+
+            _dispatcher?.Publish(new RoutingDecisionEvent(lead.Id, decision, _time.GetUtcNow(), snapshot.Version, _name));
+            return decision;
         }
     }
 
@@ -136,7 +175,7 @@ public sealed class RoutingEngine
         var spin = default(SpinWait);
         while (true)
         {
-            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, [], preview: true, trace, out var restart);
+            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, [], preview: true, trace, out var restart, out _);
             if (!restart)
             {
                 return decision;
@@ -297,11 +336,8 @@ public sealed class RoutingEngine
         }
     }
 
-    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, out bool restart) =>
-        RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out restart);
-
     [SkipLocalsInit] // the candidate words are always written before they are read; zeroing them is wasted work
-    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart)
+    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces)
     {
         var words = snapshot.Words;
 
@@ -334,7 +370,21 @@ public sealed class RoutingEngine
             ? Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep)
             : Run(ref context, snapshot.Root);
         restart = context.Restart;
+        lostRaces = context.LostRaces;
         return decision;
+    }
+
+    private IEnumerable<System.Diagnostics.Metrics.Measurement<double>> ObserveUtilization()
+    {
+        var snapshot = Volatile.Read(ref _snapshot);
+        for (var p = 0; p < snapshot.Count; p++)
+        {
+            var cap = snapshot.MaxOpen[p];
+            if (cap is > 0 and < int.MaxValue)
+            {
+                yield return new((double)snapshot.States[p].OpenLeads / cap, _telemetry.EngineTagValue, new("leadrouting.rep", snapshot.RepIds[p]));
+            }
+        }
     }
 
     private static Span<ulong> Scratch(int length)
@@ -550,12 +600,18 @@ public sealed class RoutingEngine
             if (!selector.Claim(ref context, position, token))
             {
                 // A concurrent route took this turn first; the rep is still eligible, so read the turns again.
+                context.LostRaces++;
                 continue;
             }
 
             if (Reserve(ref context, position))
             {
                 return position;
+            }
+
+            if (context.CapacityChecked)
+            {
+                context.LostRaces++;
             }
 
             context.Candidates.Remove(position);

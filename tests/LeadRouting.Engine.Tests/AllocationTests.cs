@@ -8,6 +8,7 @@ namespace LeadRouting.Engine.Tests;
 /// routing 10,000 pre-created leads allocates 0 bytes on the routing thread. Leads are released a few routes later so reps
 /// stay under their caps and the assigned path is what gets measured.
 /// </summary>
+[Collection(TelemetrySensitiveTests.Name)]
 public class AllocationTests
 {
     private const int MeasuredRoutes = 10_000;

@@ -1,5 +1,8 @@
+using LeadRouting.Engine.Tests.Support;
+
 namespace LeadRouting.Engine.Tests;
 
+[Collection(TelemetrySensitiveTests.Name)]
 public class RoutingEngineExclusionTests
 {
     private static readonly RoutingPipeline RoundRobin = new RoutingPipelineBuilder().AddRoundRobin().Build();

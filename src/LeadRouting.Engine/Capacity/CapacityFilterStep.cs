@@ -40,6 +40,7 @@ internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : 
         }
 
         context.PreferLeastLoaded |= preferLeastLoaded;
+        context.CapacityChecked = true;
         return StepResult.Continue;
     }
 

@@ -14,6 +14,7 @@ internal sealed class EngineSnapshot
         Pipeline = pipeline;
         Clock = clock;
         Sequence = sequence;
+        Version = (previous?.Version ?? 0) + 1;
         Count = roster.Reps.Length;
         Words = CandidateBits.WordCount(Count);
         RepIds = new string[Count];
@@ -61,6 +62,9 @@ internal sealed class EngineSnapshot
     public RoutingPipeline Pipeline { get; }
 
     public DayClock Clock { get; }
+
+    /// <summary>1 for the engine's first configuration, one more at each replacement.</summary>
+    public long Version { get; }
 
     /// <summary>The engine-wide rotation clock: each rotation turn taken gets the next number.</summary>
     public SequenceCounter Sequence { get; }

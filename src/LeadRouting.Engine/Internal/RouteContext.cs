@@ -44,6 +44,12 @@ internal ref struct RouteContext
     /// <summary>Set when the snapshot was replaced under the route before it reserved anything: route again on the new one.</summary>
     public bool Restart;
 
+    /// <summary>Proposals lost to a concurrent route (a turn taken first, or a slot a capacity check had seen free).</summary>
+    public int LostRaces;
+
+    /// <summary>Set by a capacity step: a reservation that fails afterwards lost a race rather than met a full rep.</summary>
+    public bool CapacityChecked;
+
     /// <summary>A preview: decide as a route would, but take no turn, slot or capacity.</summary>
     public bool Preview;
 

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace LeadRouting.Engine.Internal;
+
+/// <summary>
+/// The engine's metrics (one <see cref="Meter"/> per engine, named after the package and tagged with the engine's name)
+/// and its route spans (one <see cref="ActivitySource"/> for the package). Everything is behind an "is anybody listening"
+/// check, so with no listener a route does no telemetry work and allocates nothing.
+/// </summary>
+internal sealed class RoutingTelemetry : IDisposable
+{
+    public const string MeterName = "LeadRouting.Engine";
+    public const string EngineTag = "leadrouting.engine";
+
+    public static readonly ActivitySource Source = new(MeterName, typeof(RoutingTelemetry).Assembly.GetName().Version?.ToString());
+
+    private static readonly string[] OutcomeNames = Enum.GetNames<RoutingOutcome>().Select(n => n.ToLowerInvariant()).ToArray();
+    private static readonly string[] ReasonNames = Enum.GetNames<RoutingReason>();
+
+    private readonly Meter _meter;
+    private readonly KeyValuePair<string, object?> _engine;
+
+    public RoutingTelemetry(string engineName, Func<IEnumerable<Measurement<double>>> observeUtilization)
+    {
+        _engine = new(EngineTag, engineName);
+        _meter = new Meter(new MeterOptions(MeterName) { Tags = [_engine] });
+        Routed = _meter.CreateCounter<long>("leadrouting.leads.routed", "{lead}", "Leads routed, by outcome and team.");
+        NotAssigned = _meter.CreateCounter<long>("leadrouting.leads.unassigned", "{lead}", "Leads not assigned (unassigned or disqualified), by reason.");
+        LostRaces = _meter.CreateCounter<long>("leadrouting.reservations.lost", "{reservation}", "Proposed reps a concurrent route took first (turn or last capacity slot).");
+        SinkFailures = _meter.CreateCounter<long>("leadrouting.decision_events.failed", "{event}", "Decision events a sink threw on.");
+        DroppedEvents = _meter.CreateCounter<long>("leadrouting.decision_events.dropped", "{event}", "Decision events dropped because the sinks fell behind.");
+        _meter.CreateObservableGauge("leadrouting.rep.utilization", observeUtilization, "1", "Open leads over the open-lead cap, per capped rep.");
+    }
+
+    public Counter<long> Routed { get; }
+
+    public Counter<long> NotAssigned { get; }
+
+    public Counter<long> LostRaces { get; }
+
+    public Counter<long> SinkFailures { get; }
+
+    public Counter<long> DroppedEvents { get; }
+
+    public void Record(RoutingDecision decision, int lostRaces)
+    {
+        if (Routed.Enabled)
+        {
+            Routed.Add(1, _engine, new("leadrouting.outcome", OutcomeNames[(int)decision.Outcome]), new("leadrouting.team", decision.TeamId));
+        }
+
+        if (!decision.IsAssigned && NotAssigned.Enabled)
+        {
+            NotAssigned.Add(1, _engine, new("leadrouting.outcome", OutcomeNames[(int)decision.Outcome]), new("leadrouting.reason", ReasonNames[(int)decision.Reason]));
+        }
+
+        if (lostRaces > 0 && LostRaces.Enabled)
+        {
+            LostRaces.Add(lostRaces, _engine);
+        }
+    }
+
+    public KeyValuePair<string, object?> EngineTagValue => _engine;
+
+    public void Dispose() => _meter.Dispose();
+}
