@@ -35,4 +35,10 @@ public enum DropReason
 
     /// <summary>The rep was eligible to the end; the selector's rotation picked another rep this time.</summary>
     NotTheirTurn = 10,
+
+    /// <summary>
+    /// Not about the rep: no band or territory rule of the step applies to the lead (it lacks the score, country or postal
+    /// code the step needs, or no territory route covers it), so the step left nobody; the decision's reason says which.
+    /// </summary>
+    NoRuleForLead = 11,
 }

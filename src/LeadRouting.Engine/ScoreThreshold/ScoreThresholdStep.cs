@@ -8,13 +8,7 @@ internal sealed class ScoreThresholdStep(string name, LeadMeasure measure, doubl
 {
     public override StepResult Apply(ref RouteContext context)
     {
-        var lead = context.Lead;
-        var value = measure switch
-        {
-            LeadMeasure.DealValue => lead.DealValue is { } deal ? (double)deal : double.NaN,
-            LeadMeasure.CompanySize => lead.CompanySize ?? double.NaN,
-            _ => lead.Score ?? double.NaN,
-        };
+        var value = Measure(context.Lead);
 
         if (double.IsNaN(value))
         {
@@ -35,6 +29,14 @@ internal sealed class ScoreThresholdStep(string name, LeadMeasure measure, doubl
         return belowLowest is null ? StepResult.Disqualify(RoutingReason.BelowThreshold) : belowLowest.Apply(ref context);
     }
 
-    /// <summary>The only reps a band drops are those outside its team.</summary>
-    public override DropReason WhyDropped(int position, ref RouteContext context) => DropReason.NotInTeam;
+    /// <summary>A band drops the reps outside its team; a lead without the measure drops everyone.</summary>
+    public override DropReason WhyDropped(int position, ref RouteContext context) =>
+        double.IsNaN(Measure(context.Lead)) ? DropReason.NoRuleForLead : DropReason.NotInTeam;
+
+    private double Measure(Lead lead) => measure switch
+    {
+        LeadMeasure.DealValue => lead.DealValue is { } deal ? (double)deal : double.NaN,
+        LeadMeasure.CompanySize => lead.CompanySize ?? double.NaN,
+        _ => lead.Score ?? double.NaN,
+    };
 }

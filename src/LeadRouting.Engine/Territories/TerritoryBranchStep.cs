@@ -18,8 +18,12 @@ internal sealed class TerritoryBranchStep(string name, TerritoryIndex index, Com
         return targets[ruleIds[0]].Apply(ref context);
     }
 
-    /// <summary>A branch drops reps only by narrowing to the route's team; a lead no route covers drops everyone.</summary>
-    public override DropReason WhyDropped(int position, ref RouteContext context) => DropReason.NotInTeam;
+    /// <summary>A branch drops reps by narrowing to the route's team; a lead no route covers drops everyone.</summary>
+    public override DropReason WhyDropped(int position, ref RouteContext context)
+    {
+        Span<int> ruleIds = stackalloc int[TerritoryIndex.MaxMatches];
+        return index.Match(context.Lead, ruleIds, out _) == 0 ? DropReason.NoRuleForLead : DropReason.NotInTeam;
+    }
 
     private string Describe(int rule) => territories[rule].ToString();
 }

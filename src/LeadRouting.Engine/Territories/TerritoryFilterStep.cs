@@ -77,7 +77,12 @@ internal sealed class TerritoryFilterStep : CompiledStep
     public override DropReason WhyDropped(int position, ref RouteContext context)
     {
         Span<int> ruleIds = stackalloc int[TerritoryIndex.MaxMatches];
-        var n = _index.Match(context.Lead, ruleIds, out _);
+        var n = _index.Match(context.Lead, ruleIds, out var missing);
+        if (n == 0 && missing)
+        {
+            return DropReason.NoRuleForLead;
+        }
+
         for (var i = 0; i < n; i++)
         {
             if (_owners[ruleIds[i]].Contains(position))
