@@ -58,3 +58,17 @@ for (var i = 0; i < LeadCount; i++)
 }
 
 DistributionReport.Print(engine, routed, Seed);
+
+// "Why would this lead go to X and not Y?" Explain answers with the decision a route would make now, step by step,
+// and changes nothing (no rotation turn, no capacity is taken).
+Console.WriteLine();
+Console.WriteLine("Why? Two leads explained (nothing is routed)");
+foreach (var lead in new[]
+{
+    new Lead("L-EXPLAIN-1") { Score = 91, Country = "gb", PostalCode = "SW1A 2AA", ReceivedAt = clock.GetUtcNow() },
+    new Lead("L-EXPLAIN-2") { Score = 62, Country = "FR", PostalCode = "75008", ReceivedAt = clock.GetUtcNow() },
+})
+{
+    Console.Write(engine.Explain(lead).ToString().Replace("\n", "\n  ", StringComparison.Ordinal).TrimEnd().Insert(0, "  "));
+    Console.WriteLine();
+}

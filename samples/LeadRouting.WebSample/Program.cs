@@ -35,6 +35,19 @@ app.MapPost("/leads/route", (LeadRequest lead, ILeadRouter router, TimeProvider 
     return Results.Ok(LeadRoutedResponse.From(lead.Id, decision));
 });
 
+// Why would this lead go where it goes? The same decision a route would make now, step by step, changing nothing.
+app.MapPost("/leads/explain", (LeadRequest lead, ILeadRouter router, TimeProvider clock) =>
+{
+    if (string.IsNullOrWhiteSpace(lead.Id))
+    {
+        return Results.ValidationProblem(
+            new Dictionary<string, string[]> { ["id"] = ["A lead needs an id."] },
+            title: "The lead is incomplete.");
+    }
+
+    return Results.Text(router.Explain(lead.ToLead(clock.GetUtcNow())).ToJson(), "application/json");
+});
+
 app.MapGet("/reps/{repId}", (string repId, ILeadRouter router) =>
     router.TryGetStatus(repId, out var status) ? Results.Ok(status) : Results.NotFound());
 

@@ -21,6 +21,16 @@ public interface ILeadRouter
     /// <returns>The decision.</returns>
     RoutingDecision Route(Lead lead);
 
+    /// <summary>The decision a route would make now, changing nothing; see <see cref="RoutingEngine.Preview"/>.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <returns>The decision a route would make.</returns>
+    RoutingDecision Preview(Lead lead);
+
+    /// <summary>Why a lead would go where it goes, step by step, changing nothing; see <see cref="RoutingEngine.Explain"/>.</summary>
+    /// <param name="lead">The lead.</param>
+    /// <returns>The explanation.</returns>
+    RoutingExplanation Explain(Lead lead);
+
     /// <summary>Frees one open-lead slot of a rep; see <see cref="RoutingEngine.Release"/>.</summary>
     /// <param name="repId">The rep.</param>
     /// <returns><see langword="false"/> when the rep is not in the roster or has no open lead.</returns>

@@ -56,7 +56,7 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
                 _engine = new RoutingEngine(
                     _current.Roster,
                     _current.Pipeline,
-                    new RoutingEngineOptions { TimeProvider = timeProvider, DayBoundaryTimeZone = _current.TimeZone });
+                    new RoutingEngineOptions { TimeProvider = timeProvider, DayBoundaryTimeZone = _current.TimeZone, Name = name.Length == 0 ? "default" : name });
             }
             catch
             {
@@ -78,6 +78,10 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
 
     public bool Release(string repId) => _engine.Release(repId);
 
+    public RoutingDecision Preview(Lead lead) => _engine.Preview(lead);
+
+    public RoutingExplanation Explain(Lead lead) => _engine.Explain(lead);
+
     public bool SetActive(string repId, bool active) => _engine.SetActive(repId, active);
 
     public bool TryGetStatus(string repId, out RepStatus status) => _engine.TryGetStatus(repId, out status);
@@ -93,6 +97,7 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
             }
 
             _subscriptions.Clear();
+            _engine?.Dispose();
         }
     }
 

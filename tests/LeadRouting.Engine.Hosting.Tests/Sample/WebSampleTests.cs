@@ -69,6 +69,25 @@ public sealed class WebSampleTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_says_why_a_lead_would_go_where_it_goes_and_routes_nothing()
+    {
+        using var response = await _client.PostAsync(new Uri("/leads/explain", UriKind.Relative), Lead("L-X", 55, "gb", "EC1A 1BB"));
+        var explanation = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("L-X", (string?)explanation["leadId"]);
+        Assert.Equal("chloe", (string?)explanation["decision"]!["repId"]);
+        var steps = explanation["steps"]!.AsArray().Select(step => (string?)step!["name"]).ToList();
+        Assert.Equal("Roster", steps[0]);
+        Assert.Contains("Territory", steps);
+        Assert.False(string.IsNullOrEmpty((string?)explanation["pickedBecause"]));
+        Assert.Equal(0, (int)(await RepAsync("chloe"))["openLeads"]!);
+
+        // The explanation was the truth: the route that follows picks the same rep.
+        Assert.Equal("chloe", (string?)(await RouteAsync(Lead("L-X", 55, "gb", "EC1A 1BB")))["repId"]);
+    }
+
+    [Fact]
     public async Task A_malformed_body_gets_a_400_with_a_problem_that_says_why_and_the_server_goes_on()
     {
         using var malformed = await _client.PostAsync(new Uri("/leads/route", UriKind.Relative), new StringContent("{\"id\": \"L-9\", score: 5", Encoding.UTF8, "application/json"));
