@@ -14,8 +14,8 @@ public sealed class LeadRoutingOptions
 
     /// <summary>
     /// The time zone whose midnight resets the per-day caps, as an IANA (<c>"Europe/Berlin"</c>) or Windows
-    /// (<c>"W. Europe Standard Time"</c>) id. Default <c>"UTC"</c>. Read when the router starts: a reload that changes
-    /// it is logged and takes effect at the next start.
+    /// (<c>"W. Europe Standard Time"</c>) id. Default <c>"UTC"</c>. A reload that changes it moves the day boundary
+    /// with the rest of the configuration.
     /// </summary>
     [Required(ErrorMessage = "is required: a time zone id such as \"UTC\" or \"Europe/Berlin\".")]
     public string DayBoundaryTimeZone { get; set; } = "UTC";

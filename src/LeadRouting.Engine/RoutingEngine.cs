@@ -26,7 +26,6 @@ public sealed class RoutingEngine : IDisposable
     private readonly Lock _writeLock = new();
     private readonly Dictionary<string, RepState> _states = new(StringComparer.Ordinal);
     private readonly SequenceCounter _sequence = new();
-    private readonly DayClock _clock;
     private readonly TimeProvider _time;
     private readonly string _name;
     private readonly RoutingTelemetry _telemetry;
@@ -47,10 +46,9 @@ public sealed class RoutingEngine : IDisposable
         ArgumentNullException.ThrowIfNull(options.DayBoundaryTimeZone, "options.DayBoundaryTimeZone");
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Name, "options.Name");
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DecisionEventBufferSize, 1, "options.DecisionEventBufferSize");
-        _clock = new DayClock(options.TimeProvider, options.DayBoundaryTimeZone);
         _time = options.TimeProvider;
         _name = options.Name;
-        _snapshot = BuildSnapshot(roster, pipeline, previous: null);
+        _snapshot = BuildSnapshot(roster, pipeline, new DayClock(_time, options.DayBoundaryTimeZone), previous: null);
         _telemetry = new RoutingTelemetry(_name, ObserveUtilization);
         if (options.DecisionSinks.Count > 0)
         {
@@ -256,12 +254,12 @@ public sealed class RoutingEngine : IDisposable
         ArgumentNullException.ThrowIfNull(roster);
         lock (_writeLock)
         {
-            Swap(BuildSnapshot(roster, _snapshot.Pipeline, _snapshot));
+            Swap(BuildSnapshot(roster, _snapshot.Pipeline, _snapshot.Clock, _snapshot));
         }
     }
 
     /// <summary>
-    /// Replaces the roster and the pipeline together, atomically (a configuration reload). Counters of reps that remain
+    /// Replaces the roster and the pipeline together, atomically (a configuration reload); the day boundary stays. Counters of reps that remain
     /// carry over as with <see cref="ReplaceRoster"/>; so does each weighted group's rotation where the new pipeline has a
     /// weighted selector at the same place (same step names) and the group's reps and weights are unchanged.
     /// </summary>
@@ -274,7 +272,28 @@ public sealed class RoutingEngine : IDisposable
         ArgumentNullException.ThrowIfNull(pipeline);
         lock (_writeLock)
         {
-            Swap(BuildSnapshot(roster, pipeline, _snapshot));
+            Swap(BuildSnapshot(roster, pipeline, _snapshot.Clock, _snapshot));
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Reconfigure(Roster, RoutingPipeline)"/>, also moving the day boundary of the daily caps to
+    /// <paramref name="dayBoundaryTimeZone"/>. Today's counts carry over when the new zone's date is the same day;
+    /// when it is another day they start from zero, as at any midnight.
+    /// </summary>
+    /// <param name="roster">The new roster.</param>
+    /// <param name="pipeline">The new pipeline.</param>
+    /// <param name="dayBoundaryTimeZone">The new time zone of the day boundary.</param>
+    /// <exception cref="ArgumentException">The pipeline names a team or rep the roster lacks; the old configuration stays in use.</exception>
+    public void Reconfigure(Roster roster, RoutingPipeline pipeline, TimeZoneInfo dayBoundaryTimeZone)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(dayBoundaryTimeZone);
+        lock (_writeLock)
+        {
+            var clock = dayBoundaryTimeZone.HasSameRules(_snapshot.Clock.Zone) ? _snapshot.Clock : new DayClock(_time, dayBoundaryTimeZone);
+            Swap(BuildSnapshot(roster, pipeline, clock, _snapshot));
         }
     }
 
@@ -293,7 +312,7 @@ public sealed class RoutingEngine : IDisposable
         }
 
         var state = snapshot.States[p];
-        var today = snapshot.MaxPerDay[p] >= 0 ? state.LeadsOn(_clock.Today()) : 0;
+        var today = snapshot.MaxPerDay[p] >= 0 ? state.LeadsOn(snapshot.Clock.Today()) : 0;
         status = new RepStatus(repId, state.Active, state.OpenLeads, today);
         return true;
     }
@@ -305,13 +324,13 @@ public sealed class RoutingEngine : IDisposable
         Volatile.Write(ref _snapshot, next);
     }
 
-    private EngineSnapshot BuildSnapshot(Roster roster, RoutingPipeline pipeline, EngineSnapshot? previous)
+    private EngineSnapshot BuildSnapshot(Roster roster, RoutingPipeline pipeline, DayClock clock, EngineSnapshot? previous)
     {
         // Built against a staging copy so that a roster the pipeline rejects leaves no trace.
         var added = new List<string>();
         try
         {
-            return new EngineSnapshot(roster, pipeline, StateFor, _sequence, _clock, previous);
+            return new EngineSnapshot(roster, pipeline, StateFor, _sequence, clock, previous);
         }
         catch
         {

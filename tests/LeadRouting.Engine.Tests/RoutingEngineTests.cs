@@ -520,6 +520,28 @@ public class RoutingEngineTests
         Assert.True(counts.Max() - counts.Min() <= Threads, $"counts {string.Join(",", counts)}");
     }
 
+    [Fact]
+    public void Reconfigure_with_a_time_zone_moves_the_daily_cap_midnight()
+    {
+        // 23:30 UTC on 2 November is 00:30 on 3 November in Berlin (UTC+1).
+        var time = new Support.FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 23, 30, 0, TimeSpan.Zero));
+        var roster = new Roster([new Rep("a") { MaxLeadsPerDay = 1 }]);
+        var pipeline = new RoutingPipelineBuilder().AddRoundRobin().Build();
+        var engine = new RoutingEngine(roster, pipeline, new RoutingEngineOptions { TimeProvider = time });
+        Assert.True(engine.Route(new Lead("1")).IsAssigned);
+        Assert.False(engine.Route(new Lead("2")).IsAssigned);
+
+        engine.Reconfigure(roster, pipeline, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+
+        // Already 3 November in Berlin: a new day, so the cap has room again; and it holds for that day.
+        Assert.True(engine.Route(new Lead("3")).IsAssigned);
+        Assert.False(engine.Route(new Lead("4")).IsAssigned);
+        time.Advance(TimeSpan.FromHours(23)); // 23:30 in Berlin, still 3 November (a UTC boundary would have reset by now)
+        Assert.False(engine.Route(new Lead("5")).IsAssigned);
+        time.Advance(TimeSpan.FromHours(1)); // 00:30 on 4 November in Berlin
+        Assert.True(engine.Route(new Lead("6")).IsAssigned);
+    }
+
     private static Roster Territorial(params Rep[] reps) => new(reps);
 
     private static RoutingPipeline TerritoryWith(RoutingFallback fallback) =>

@@ -155,12 +155,6 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
     private bool Apply(RoutingConfiguration next, string router)
     {
         var previous = _current;
-        if (next.TimeZone.Id != previous.TimeZone.Id)
-        {
-            // RoutingEngine fixes its day boundary when it is created; only a new engine, which would reset every counter, could change it.
-            Log.TimeZoneChangeDeferred(_logger, router, previous.TimeZone.Id, next.TimeZone.Id);
-        }
-
         // IsActive is applied only where the configuration changed it, so that SetActive calls survive unrelated edits.
         // Switched off before the swap and on after it, so no route in between sees a rep the new configuration excludes.
         var wasActive = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -191,7 +185,7 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
 
         try
         {
-            _engine.Reconfigure(next.Roster, next.Pipeline);
+            _engine.Reconfigure(next.Roster, next.Pipeline, next.TimeZone);
         }
         catch (ArgumentException ex)
         {

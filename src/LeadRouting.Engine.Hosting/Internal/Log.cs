@@ -19,8 +19,4 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Debug, "Lead router {Router}: the configuration was reloaded without changes.")]
     public static partial void Unchanged(ILogger logger, string router);
-
-    [LoggerMessage(5, LogLevel.Warning,
-        "Lead router {Router}: DayBoundaryTimeZone changed from {CurrentTimeZone} to {NewTimeZone}, which takes effect at the next start; daily caps keep resetting at midnight {CurrentTimeZone} until then.")]
-    public static partial void TimeZoneChangeDeferred(ILogger logger, string router, string currentTimeZone, string newTimeZone);
 }

@@ -27,6 +27,8 @@ internal sealed class DayClock
         _system = ReferenceEquals(time, TimeProvider.System);
     }
 
+    public TimeZoneInfo Zone => _zone;
+
     public int Today()
     {
         var w = Volatile.Read(ref _window);
