@@ -200,30 +200,7 @@ internal ref struct CandidateSet
         }
     }
 
-    public int Count()
-    {
-        Materialize();
-        var n = 0;
-        for (var w = _lo; w < _hi; w++)
-        {
-            n += BitOperations.PopCount(_bits[w]);
-        }
-
-        return n;
-    }
-
-    /// <summary>Makes this set a materialised copy of <paramref name="other"/>'s rep positions.</summary>
-    public void CopyFrom(ref CandidateSet other)
-    {
-        other.Materialize();
-        _lo = other._lo;
-        _hi = other._hi;
-        other._bits[_lo.._hi].CopyTo(_bits[_lo.._hi]);
-        _pendingCount = 0;
-        _materialized = true;
-    }
-
-    /// <summary>Keeps only the reps also in <paramref name="other"/> (both materialised).</summary>
+    /// <summary>Removes every rep that is in <paramref name="other"/> (both are materialised first).</summary>
     public void RemoveAll(ref CandidateSet other)
     {
         Materialize();

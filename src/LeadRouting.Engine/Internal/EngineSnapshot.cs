@@ -23,8 +23,6 @@ internal sealed class EngineSnapshot
         MaxPerDay = new int[Count];
         PrimaryTeam = new int[Count];
         Array.Fill(PrimaryTeam, -1);
-        AllReps = new ulong[Words];
-        CandidateBits.Fill(AllReps, Count);
         ActiveWords = new ulong[Words];
         // Padded to whole 64-rep words so a rotation scan can load a word's turns as vectors.
         Turns = new long[Words * 64];
@@ -87,8 +85,6 @@ internal sealed class EngineSnapshot
     public int[] PrimaryTeam { get; }
 
     public string[] TeamIds { get; }
-
-    public ulong[] AllReps { get; }
 
     /// <summary>The value of a turn in a retired snapshot: never the least recent, and never equal to a turn a route read.</summary>
     public const long RetiredTurn = long.MaxValue;
