@@ -1,7 +1,9 @@
 namespace LeadRouting.Engine;
 
 /// <summary>
-/// When a rep takes leads: weekly working hours in the rep's own time zone, minus out-of-office periods. Immutable once built.
+/// When a rep takes leads: weekly working hours in the rep's own time zone, minus out-of-office periods. Set per rep on a
+/// <see cref="LeadDesk"/> (<see cref="LeadDeskOptions.Schedules"/>, <see cref="LeadDesk.SetSchedule"/>), which switches the
+/// rep off for routing outside it, independently of <see cref="RoutingEngine.SetActive"/>. Immutable once built.
 /// </summary>
 public sealed class RepSchedule
 {
