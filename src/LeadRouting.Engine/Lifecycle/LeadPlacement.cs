@@ -83,7 +83,7 @@ public sealed class LeadPlacement
         LeadState.Assigned => string.Create(
             CultureInfo.InvariantCulture,
             $"{Lead.Id}: assigned to {RepId}{(IsAccepted ? ", accepted" : Deadline is { } d ? $", answer by {d:u}" : string.Empty)}"),
-        LeadState.Queued => Decision.StepName is null ? $"{Lead.Id}: queued" : $"{Lead.Id}: queued ({Decision.Reason})",
+        LeadState.Queued => $"{Lead.Id}: queued{(Decision.StepName is null ? string.Empty : $" ({Decision.Reason})")}{(Priority == 0 ? string.Empty : $", priority {Priority}")}",
         _ => $"{Lead.Id}: returned, {ReturnReason}",
     };
 }
