@@ -58,3 +58,4 @@ for (var i = 0; i < LeadCount; i++)
 }
 
 DistributionReport.Print(engine, routed, Seed);
+LifecycleDemo.Run();
