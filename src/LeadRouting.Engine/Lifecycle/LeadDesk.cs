@@ -431,7 +431,7 @@ public sealed class LeadDesk
         Swap(roster, null);
     }
 
-    /// <summary>As <see cref="ReplaceRoster"/>, replacing the pipeline too (<see cref="RoutingEngine.Reconfigure"/>).</summary>
+    /// <summary>As <see cref="ReplaceRoster"/>, replacing the pipeline too (<see cref="RoutingEngine.Reconfigure(Roster, RoutingPipeline)"/>).</summary>
     /// <param name="roster">The new roster.</param>
     /// <param name="pipeline">The new pipeline.</param>
     /// <exception cref="ArgumentException">The pipeline names a team or rep the roster lacks; nothing changes.</exception>
