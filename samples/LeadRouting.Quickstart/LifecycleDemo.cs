@@ -30,15 +30,14 @@ internal static class LifecycleDemo
         Console.WriteLine();
         Console.WriteLine($"Lead lifecycle: {roster.Reps.Length} reps with one open lead each; {pipeline}");
         desk.Submit(new Lead("W-1") { Language = "de" });
-        desk.TryReject("W-1", "ana", "partner account, not mine", out _); // the next German speaker gets it
-        desk.Submit(new Lead("W-2") { Language = "en" });
-        desk.Submit(new Lead("W-3") { Language = "en" });
-        desk.Submit(new Lead("W-4") { Language = "de" });                // everyone who speaks German is full: it waits
-        desk.Submit(new Lead("W-5") { Language = "en", Score = 92 });    // hot: it waits ahead of W-4
-        desk.TryComplete("W-2");                                          // ben frees a slot: the hot lead flows to him
-        desk.TryComplete("W-1");                                          // cleo frees a slot: W-4 flows to her
+        desk.TryReject("W-1", "ana", "partner account, not mine", out _); // the next German speaker gets it, not ben
+        desk.Submit(new Lead("W-2") { Language = "de" });
+        desk.Submit(new Lead("W-3") { Language = "de" });                // every German speaker is full: it waits
+        desk.Submit(new Lead("W-4") { Language = "de", Score = 92 });    // hot: it waits ahead of W-3
+        desk.TryComplete("W-1");                                          // cleo frees a slot: the hot lead flows to her
+        desk.TryComplete("W-2");                                          // ana frees a slot: W-3 flows to her
 
-        var snapshot = desk.GetSnapshot();
+        var snapshot = desk.GetSnapshot(); // no lost leads: every lead that entered is in exactly one place
         Console.WriteLine($"  entered {snapshot.Entered} = assigned {snapshot.Assigned.Count} + queued {snapshot.Queued.Count} + returned {snapshot.Returned}");
     }
 }
