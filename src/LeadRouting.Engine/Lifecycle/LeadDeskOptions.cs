@@ -32,6 +32,8 @@ public sealed class LeadDeskOptions
     /// <summary>
     /// How long a rep has to accept an assignment before <see cref="LeadDesk.ExpireOverdue()"/> takes it back and routes it
     /// to someone else. Default <see langword="null"/>: no deadline (assignments wait for an answer indefinitely). Must be positive.
+    /// With a deadline, call <see cref="LeadDesk.ExpireOverdue()"/> on a timer: each assignment's deadline is kept until
+    /// a call after it passes.
     /// </summary>
     public TimeSpan? ResponseDeadline { get; set; }
 
