@@ -23,7 +23,7 @@ public class PipelineBenchmarks
     public void Setup()
     {
         var pipeline = BenchmarkWorkload.CreatePipeline();
-        _capped = new RoutingEngine(BenchmarkWorkload.CreateRoster(Reps, maxOpenLeads: 20, maxLeadsPerDay: int.MaxValue), pipeline);
+        _capped = new RoutingEngine(BenchmarkWorkload.CreateRoster(Reps, maxOpenLeads: 20, maxLeadsPerDay: Rep.MaxCap), pipeline);
         _uncapped = new RoutingEngine(BenchmarkWorkload.CreateRoster(Reps, maxOpenLeads: null, maxLeadsPerDay: null), pipeline);
         _leads = BenchmarkWorkload.CreateLeads(Reps, seed: 42);
 

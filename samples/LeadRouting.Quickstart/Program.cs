@@ -72,3 +72,5 @@ foreach (var lead in new[]
     Console.Write(engine.Explain(lead).ToString().Replace("\n", "\n  ", StringComparison.Ordinal).TrimEnd().Insert(0, "  "));
     Console.WriteLine();
 }
+
+LifecycleDemo.Run();

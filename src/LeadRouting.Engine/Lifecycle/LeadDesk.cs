@@ -1,0 +1,964 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
+using LeadRouting.Engine.Availability;
+using LeadRouting.Engine.Lifecycle;
+
+namespace LeadRouting.Engine;
+
+/// <summary>
+/// The life of a lead after routing: a rep accepts or rejects it, a rejected or unanswered lead goes to the next best rep,
+/// a lead nobody can take waits in a queue and flows out as soon as capacity frees up, or (with
+/// <see cref="LeadDelivery.Pull"/>) every lead waits for a rep to pull it, and reps are switched off outside their working
+/// hours and out-of-office periods. Wraps a <see cref="RoutingEngine"/>, whose pipeline makes every choice.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>No lost leads.</b> Every lead that enters (<see cref="Submit"/>) is at any moment in exactly one place: assigned to
+/// one rep, waiting in the queue, or returned to the host with a <see cref="LeadReturnReason"/>. Every move is raised as
+/// <see cref="LeadMoved"/>; <see cref="GetSnapshot"/> reads everything at once.
+/// </para>
+/// <para>
+/// <b>Capacity.</b> The desk owns the engine's open-lead counters: route, release and switch reps on through the desk, not
+/// the engine, so that a rep's open leads always equal the leads the desk says they hold. With push delivery, when
+/// capacity frees up (a lead completed, rejected, withdrawn or expired; a rep switched on or back in working hours; a new
+/// day for daily caps; <see cref="OfferQueuedLeads"/>), queued leads are offered again through the pipeline, highest
+/// priority then oldest first, so no lead waits while a rep who may take it has room. A day change is noticed at the
+/// first call after it: the desk offers the queue at every quarter hour of its clock, on which every time zone's
+/// midnight falls.
+/// </para>
+/// <para>
+/// <b>Availability.</b> A rep outside their <see cref="RepSchedule"/> (or switched off) is never chosen; leads they hold
+/// stay with them. Coming back, a rep keeps the rotation turn they had: with round-robin (least recently assigned) they
+/// get the next lead they are eligible for, once, and then rotate as before; with the weighted selector they resume
+/// their share from where the rotation is, skipping the turns that fell while they were away. Neither gives a catch-up
+/// burst nor starves them. Leads that waited in the queue are offered at once, and may go to them up to their caps.
+/// </para>
+/// <para>
+/// <b>Threads.</b> Every member is safe to call from many threads. Calls are serialised by one lock (a call routes at most
+/// a handful of leads, each in well under a microsecond, plus one per queued lead offered); <see cref="LeadMoved"/> is
+/// raised after the lock is released, on the calling thread.
+/// </para>
+/// <para>
+/// <b>Pipelines.</b> Give the pipeline a capacity step (<c>AddCapacity</c>): offering queued leads then stops at that step
+/// when everyone is full, without moving any rep's rotation turn.
+/// </para>
+/// </remarks>
+public sealed class LeadDesk
+{
+    /// <summary>Every time zone's midnight is on a quarter hour of UTC, so offering the queue this often catches each daily reset.</summary>
+    private static readonly long OfferIntervalTicks = TimeSpan.FromMinutes(15).Ticks;
+
+    private static readonly LeadReturnReason[] ReturnReasons = Enum.GetValues<LeadReturnReason>();
+
+    private readonly Lock _lock = new();
+    private readonly RoutingEngine _engine;
+    private readonly TimeProvider _time;
+    private readonly bool _push;
+    private readonly int _maxReroutes;
+    private readonly TimeSpan? _deadline;
+    private readonly FrozenDictionary<string, TimeSpan> _teamDeadlines;
+    private readonly double[] _priorityBands;
+    private readonly Dictionary<string, HeldLead> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _heldByRep = new(StringComparer.Ordinal);
+    private readonly WaitingQueue _queue;
+    private readonly DeadlineSchedule _deadlines = new();
+    private readonly AvailabilityTracker _availability = new();
+    private readonly long[] _returned = new long[ReturnReasons.Length];
+    private long _entered;
+    private long _arrivals;
+    private long _sequence;
+    private DateTimeOffset _nextOffer;
+
+    // Scratch of the call holding the lock: its time, the moves it made (null when nobody listens), the leads it offered.
+    private DateTimeOffset _now;
+    private List<LeadMovedEventArgs>? _moves;
+    private int _offered;
+
+    /// <summary>Creates a desk over an engine.</summary>
+    /// <param name="engine">The engine; from now on route, release and switch reps on through the desk.</param>
+    /// <param name="options">Settings; default <see cref="LeadDeskOptions"/> defaults.</param>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it (<c>LeadDeskOptions.MaxReroutes ...</c>).</exception>
+    public LeadDesk(RoutingEngine engine, LeadDeskOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        options ??= new LeadDeskOptions();
+        Validate(options, engine.Roster);
+        _engine = engine;
+        _time = options.TimeProvider;
+        _push = options.Delivery == LeadDelivery.Push;
+        _maxReroutes = options.MaxReroutes;
+        _deadline = options.ResponseDeadline;
+        _teamDeadlines = options.TeamResponseDeadlines.ToFrozenDictionary(StringComparer.Ordinal);
+        _priorityBands = [.. options.PriorityScoreBands];
+        _queue = new WaitingQueue(options.QueueCapacity);
+        foreach (var (repId, schedule) in options.Schedules)
+        {
+            _availability.Set(repId, schedule);
+        }
+
+        var now = _time.GetUtcNow();
+        _nextOffer = NextOfferAfter(now);
+        _availability.Refresh(engine, now, force: true);
+    }
+
+    /// <summary>
+    /// Raised for every move of every lead (entered, assigned, accepted, re-routed, queued, returned), after the call that
+    /// made it releases the desk's lock, on its thread. Order moves from several threads by
+    /// <see cref="LeadMovedEventArgs.Sequence"/>. A handler that throws stops the rest of that call's moves from being
+    /// raised (the desk's state is not affected).
+    /// </summary>
+    public event EventHandler<LeadMovedEventArgs>? LeadMoved;
+
+    /// <summary>The engine the desk routes with; read its status and previews freely, but change capacity through the desk.</summary>
+    public RoutingEngine Engine => _engine;
+
+    /// <summary>How many leads are waiting.</summary>
+    public int QueueLength
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes in a new lead. Push delivery routes it: assigned, the rep has until the team's deadline to accept; nobody
+    /// eligible, it waits in the queue, unless the queue is off or no capacity could help (then it is returned);
+    /// disqualified, it is returned. Pull delivery puts it in the queue for a rep to pull.
+    /// </summary>
+    /// <param name="lead">The lead.</param>
+    /// <param name="priority">Its queue priority (higher first). Default <see langword="null"/>: its score band (<see cref="LeadDeskOptions.PriorityScoreBands"/>).</param>
+    /// <returns>Where the lead is now. A lead id the desk already holds changes nothing and returns its current placement, so retries are safe.</returns>
+    public LeadPlacement Submit(Lead lead, int? priority = null)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        LeadPlacement placement;
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            placement = SubmitLocked(lead, priority);
+            moves = End();
+        }
+
+        Raise(moves);
+        return placement;
+    }
+
+    /// <summary>The rep accepts the lead: it stays with them and its deadline no longer applies.</summary>
+    /// <param name="leadId">The lead.</param>
+    /// <param name="repId">The rep accepting.</param>
+    /// <returns>
+    /// <see langword="false"/> when the lead is not assigned to that rep (any more): e.g. its deadline passed and it went to
+    /// someone else. Accepting twice returns <see langword="true"/>.
+    /// </returns>
+    public bool TryAccept(string leadId, string repId)
+    {
+        ArgumentNullException.ThrowIfNull(leadId);
+        ArgumentNullException.ThrowIfNull(repId);
+        bool accepted;
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            accepted = AcceptLocked(leadId, repId);
+            moves = End();
+        }
+
+        Raise(moves);
+        return accepted;
+    }
+
+    /// <summary>
+    /// The rep rejects the lead (accepted or not): their slot is freed, and the lead is routed again through the same
+    /// pipeline, never to a rep that rejected it or let it expire. Past <see cref="LeadDeskOptions.MaxReroutes"/> it is
+    /// returned instead; when nobody else can take it, it waits in the queue. The freed slot is then offered to the queue.
+    /// With pull delivery the lead goes back to the queue, for another rep to pull.
+    /// </summary>
+    /// <param name="leadId">The lead.</param>
+    /// <param name="repId">The rep rejecting.</param>
+    /// <param name="reason">The rep's reason, passed on in <see cref="LeadMovedEventArgs.Note"/>; optional.</param>
+    /// <param name="placement">Where the lead went.</param>
+    /// <returns><see langword="false"/> (and nothing changes) when the lead is not assigned to that rep.</returns>
+    public bool TryReject(string leadId, string repId, string? reason, [NotNullWhen(true)] out LeadPlacement? placement)
+    {
+        ArgumentNullException.ThrowIfNull(leadId);
+        ArgumentNullException.ThrowIfNull(repId);
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            placement = RejectLocked(leadId, repId, reason);
+            moves = End();
+        }
+
+        Raise(moves);
+        return placement is not null;
+    }
+
+    /// <summary>
+    /// The lead is done (closed, converted, handed back for good): the rep's slot is freed and offered to the queue, and
+    /// the lead is returned with <see cref="LeadReturnReason.Completed"/>.
+    /// </summary>
+    /// <param name="leadId">The lead.</param>
+    /// <returns><see langword="false"/> (and nothing changes) when the lead is not assigned.</returns>
+    public bool TryComplete(string leadId)
+    {
+        ArgumentNullException.ThrowIfNull(leadId);
+        bool done;
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            done = CompleteLocked(leadId, LeadReturnReason.Completed, LeadMoveCause.Completed, fromQueueToo: false);
+            moves = End();
+        }
+
+        Raise(moves);
+        return done;
+    }
+
+    /// <summary>
+    /// The host takes the lead back (deleted, merged, handled elsewhere), from a rep (whose slot is freed and offered to
+    /// the queue) or from the queue; it is returned with <see cref="LeadReturnReason.Withdrawn"/>.
+    /// </summary>
+    /// <param name="leadId">The lead.</param>
+    /// <returns><see langword="false"/> when the desk does not hold the lead.</returns>
+    public bool TryWithdraw(string leadId)
+    {
+        ArgumentNullException.ThrowIfNull(leadId);
+        bool done;
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            done = CompleteLocked(leadId, LeadReturnReason.Withdrawn, LeadMoveCause.Withdrawn, fromQueueToo: true);
+            moves = End();
+        }
+
+        Raise(moves);
+        return done;
+    }
+
+    /// <summary>
+    /// Gives the rep the first queued lead (highest priority, then oldest) they are eligible for, already accepted. A rep is
+    /// eligible for a lead when the pipeline would give it to them if every other rep were away: territory, band, skills,
+    /// caps and the pipeline's fallback all apply, and a rep that rejected the lead or let it expire never gets it back.
+    /// A lead the pipeline refuses whoever asks (disqualified, or missing the data it needs) is returned on the way.
+    /// Two reps pulling at once never receive the same lead. Made for <see cref="LeadDelivery.Pull"/>: with push delivery
+    /// the queue holds only leads no rep with room may take.
+    /// </summary>
+    /// <remarks>
+    /// Each queued lead looked at is one route with the other reps excluded. With a weighted selector, such a route moves
+    /// the group's rotation past the other reps' turns, as their absence would.
+    /// </remarks>
+    /// <param name="repId">The rep asking.</param>
+    /// <param name="placement">The lead they got.</param>
+    /// <returns><see langword="false"/> when no queued lead is for them (or they are unknown, inactive, away or full).</returns>
+    public bool TryPull(string repId, [NotNullWhen(true)] out LeadPlacement? placement)
+    {
+        ArgumentNullException.ThrowIfNull(repId);
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            placement = PullLocked(repId);
+            moves = End();
+        }
+
+        Raise(moves);
+        return placement is not null;
+    }
+
+    /// <summary>
+    /// Takes back every assignment not accepted by its deadline and routes it again, never to the rep that let it expire
+    /// (it counts towards <see cref="LeadDeskOptions.MaxReroutes"/>); the freed slots are offered to the queue. Also applies
+    /// schedule changes and daily resets that are due. Call it on a timer (every few seconds) from the host.
+    /// </summary>
+    /// <returns>How many assignments expired.</returns>
+    public int ExpireOverdue() => ExpireOverdue(_time.GetUtcNow());
+
+    /// <summary>As <see cref="ExpireOverdue()"/>, at a given time (usually the timer's tick, from the same clock).</summary>
+    /// <param name="now">The current time; deadlines at or before it have passed.</param>
+    /// <returns>How many assignments expired.</returns>
+    public int ExpireOverdue(DateTimeOffset now)
+    {
+        int expired;
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(now);
+            expired = ExpireLocked();
+            moves = End();
+        }
+
+        Raise(moves);
+        return expired;
+    }
+
+    /// <summary>
+    /// Switches a rep on or off (as <see cref="RoutingEngine.SetActive"/>). A rep switched on is offered the queue at once.
+    /// Leads the rep holds stay with them.
+    /// </summary>
+    /// <param name="repId">The rep.</param>
+    /// <param name="active">Whether the rep receives leads.</param>
+    /// <returns><see langword="false"/> when the rep is not in the roster.</returns>
+    public bool SetActive(string repId, bool active)
+    {
+        ArgumentNullException.ThrowIfNull(repId);
+        bool known;
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            known = _engine.SetActive(repId, active);
+            if (known && active)
+            {
+                OfferFreedCapacity(int.MaxValue);
+            }
+
+            moves = End();
+        }
+
+        Raise(moves);
+        return known;
+    }
+
+    /// <summary>
+    /// Sets or removes a rep's working hours and out-of-office periods; applied at once, and afterwards at every boundary
+    /// (checked on each desk call). Outside their schedule a rep is never chosen; back inside it, they are offered the queue.
+    /// Leads the rep holds stay with them. Independent of <see cref="SetActive"/>: a rep is routable only when both allow.
+    /// </summary>
+    /// <param name="repId">The rep.</param>
+    /// <param name="schedule">The schedule; <see langword="null"/> to remove it (always available).</param>
+    /// <returns><see langword="false"/> (and nothing changes) when the rep is not in the roster.</returns>
+    /// <exception cref="ArgumentException">The schedule has a null time zone, list or entry.</exception>
+    public bool SetSchedule(string repId, RepSchedule? schedule)
+    {
+        ArgumentNullException.ThrowIfNull(repId);
+        if (schedule is not null && ScheduleEvaluator.Error(schedule, "schedule") is { } error)
+        {
+            throw new ArgumentException(error, nameof(schedule));
+        }
+
+        bool known;
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            known = _engine.Roster.RepIndex.ContainsKey(repId);
+            if (known)
+            {
+                _availability.Set(repId, schedule);
+                Housekeep(forceAvailability: true, forceOffer: false);
+            }
+
+            moves = End();
+        }
+
+        Raise(moves);
+        return known;
+    }
+
+    /// <summary>The schedule set for a rep, if any.</summary>
+    /// <param name="repId">The rep.</param>
+    /// <returns>The schedule; <see langword="null"/> when the rep has none (always available).</returns>
+    public RepSchedule? GetSchedule(string repId)
+    {
+        ArgumentNullException.ThrowIfNull(repId);
+        lock (_lock)
+        {
+            return _availability.ScheduleOf(repId);
+        }
+    }
+
+    /// <summary>
+    /// Applies every rep's schedule now and offers the queue to reps that came back. Desk calls do this by themselves when
+    /// a schedule boundary has passed; call it when nothing else calls the desk, or after changing time-zone data.
+    /// </summary>
+    public void RefreshAvailability() => RefreshAvailability(_time.GetUtcNow());
+
+    /// <summary>As <see cref="RefreshAvailability()"/>, at a given time.</summary>
+    /// <param name="now">The time to evaluate schedules at.</param>
+    public void RefreshAvailability(DateTimeOffset now)
+    {
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(now);
+            Housekeep(forceAvailability: true, forceOffer: false);
+            moves = End();
+        }
+
+        Raise(moves);
+    }
+
+    /// <summary>
+    /// Offers every queued lead again, in order. With push delivery the desk does this by itself whenever capacity frees up
+    /// through it; call it after changing something the desk cannot see. With pull delivery this pushes the queue out
+    /// (e.g. at the end of a shift), and the leads placed wait for acceptance like pushed ones.
+    /// </summary>
+    /// <returns>How many queued leads were placed with a rep by this call.</returns>
+    public int OfferQueuedLeads()
+    {
+        int offered;
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            OfferQueue(int.MaxValue);
+            offered = _offered;
+            moves = End();
+        }
+
+        Raise(moves);
+        return offered;
+    }
+
+    /// <summary>
+    /// Replaces the engine's roster (<see cref="RoutingEngine.ReplaceRoster"/>), re-applies schedules to the reps, and
+    /// offers the queue. Leads held by removed reps stay with them until completed, withdrawn, rejected or expired.
+    /// </summary>
+    /// <param name="roster">The new roster.</param>
+    /// <exception cref="ArgumentException">The pipeline names a team or rep the new roster lacks; nothing changes.</exception>
+    public void ReplaceRoster(Roster roster)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        Swap(roster, null);
+    }
+
+    /// <summary>As <see cref="ReplaceRoster"/>, replacing the pipeline too (<see cref="RoutingEngine.Reconfigure(Roster, RoutingPipeline)"/>).</summary>
+    /// <param name="roster">The new roster.</param>
+    /// <param name="pipeline">The new pipeline.</param>
+    /// <exception cref="ArgumentException">The pipeline names a team or rep the roster lacks; nothing changes.</exception>
+    public void Reconfigure(Roster roster, RoutingPipeline pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        Swap(roster, pipeline);
+    }
+
+    /// <summary>Where a lead the desk holds is.</summary>
+    /// <param name="leadId">The lead.</param>
+    /// <param name="placement">Its placement, when held.</param>
+    /// <returns><see langword="false"/> when the desk does not hold it (never entered, or already returned).</returns>
+    public bool TryGetPlacement(string leadId, [NotNullWhen(true)] out LeadPlacement? placement)
+    {
+        ArgumentNullException.ThrowIfNull(leadId);
+        lock (_lock)
+        {
+            placement = _held.TryGetValue(leadId, out var held) ? held.ToPlacement() : null;
+            return placement is not null;
+        }
+    }
+
+    /// <summary>Everything the desk holds and the counts of what entered and left, read at one moment.</summary>
+    /// <returns>The snapshot.</returns>
+    public LeadDeskSnapshot GetSnapshot()
+    {
+        lock (_lock)
+        {
+            var assigned = new List<LeadPlacement>(_held.Count);
+            var byArrival = new List<HeldLead>(_held.Count);
+            foreach (var held in _held.Values)
+            {
+                if (held.State == LeadState.Assigned)
+                {
+                    byArrival.Add(held);
+                }
+            }
+
+            byArrival.Sort(static (a, b) => a.Arrival.CompareTo(b.Arrival));
+            foreach (var held in byArrival)
+            {
+                assigned.Add(held.ToPlacement());
+            }
+
+            var queued = new List<LeadPlacement>(_queue.Count);
+            foreach (var held in _queue.InOrder())
+            {
+                queued.Add(held.ToPlacement());
+            }
+
+            var returned = new Dictionary<LeadReturnReason, long>();
+            foreach (var reason in ReturnReasons)
+            {
+                if (reason != LeadReturnReason.None)
+                {
+                    returned.Add(reason, _returned[(int)reason]);
+                }
+            }
+
+            return new LeadDeskSnapshot(_time.GetUtcNow(), assigned, queued, _entered, returned);
+        }
+    }
+
+    private void Swap(Roster roster, RoutingPipeline? pipeline)
+    {
+        List<LeadMovedEventArgs>? moves;
+        lock (_lock)
+        {
+            Begin(_time.GetUtcNow());
+            if (pipeline is null)
+            {
+                _engine.ReplaceRoster(roster);
+            }
+            else
+            {
+                _engine.Reconfigure(roster, pipeline);
+            }
+
+            Housekeep(forceAvailability: true, forceOffer: true);
+            moves = End();
+        }
+
+        Raise(moves);
+    }
+
+    private void Begin(DateTimeOffset now)
+    {
+        _now = now;
+        _moves = LeadMoved is null ? null : [];
+        _offered = 0;
+        Housekeep(forceAvailability: false, forceOffer: false);
+    }
+
+    private List<LeadMovedEventArgs>? End()
+    {
+        var moves = _moves;
+        _moves = null;
+        return moves;
+    }
+
+    private void Raise(List<LeadMovedEventArgs>? moves)
+    {
+        if (moves is null)
+        {
+            return;
+        }
+
+        foreach (var move in moves)
+        {
+            LeadMoved?.Invoke(this, move);
+        }
+    }
+
+    /// <summary>Applies schedule boundaries that have passed and, on a new quarter hour (a day may have ended), offers the queue.</summary>
+    private void Housekeep(bool forceAvailability, bool forceOffer)
+    {
+        var offer = forceOffer;
+        if (_now >= _nextOffer)
+        {
+            offer = true;
+            _nextOffer = NextOfferAfter(_now);
+        }
+
+        offer |= _availability.Refresh(_engine, _now, forceAvailability);
+        if (offer)
+        {
+            OfferFreedCapacity(int.MaxValue);
+        }
+    }
+
+    private LeadPlacement SubmitLocked(Lead lead, int? priority)
+    {
+        if (_held.TryGetValue(lead.Id, out var existing))
+        {
+            return existing.ToPlacement();
+        }
+
+        _entered++;
+        var held = new HeldLead(lead, priority ?? PriorityOf(lead), ++_arrivals);
+        _held.Add(lead.Id, held);
+        return _push
+            ? Place(held, _engine.Route(lead), LeadMoveCause.Submitted, previousState: null, previousRep: null, note: null)
+            : Enqueue(held, LeadMoveCause.Submitted, previousState: null, previousRep: null, note: null);
+    }
+
+    private bool AcceptLocked(string leadId, string repId)
+    {
+        if (!_held.TryGetValue(leadId, out var held) || held.State != LeadState.Assigned || held.RepId != repId)
+        {
+            return false;
+        }
+
+        if (!held.Accepted)
+        {
+            held.Accepted = true;
+            held.Deadline = null;
+            Record(LeadMoveCause.Accepted, held, LeadState.Assigned, repId, note: null);
+        }
+
+        return true;
+    }
+
+    private LeadPlacement? RejectLocked(string leadId, string repId, string? reason)
+    {
+        if (!_held.TryGetValue(leadId, out var held) || held.State != LeadState.Assigned || held.RepId != repId)
+        {
+            return null;
+        }
+
+        var placement = TakeBack(held, LeadMoveCause.Rejected, reason);
+        OfferFreedCapacity(1);
+        return placement;
+    }
+
+    private bool CompleteLocked(string leadId, LeadReturnReason reason, LeadMoveCause cause, bool fromQueueToo)
+    {
+        if (!_held.TryGetValue(leadId, out var held))
+        {
+            return false;
+        }
+
+        if (held.State == LeadState.Queued)
+        {
+            if (!fromQueueToo)
+            {
+                return false;
+            }
+
+            _queue.Remove(held);
+            Return(held, reason, cause, LeadState.Queued, previousRep: null, note: null);
+            return true;
+        }
+
+        var rep = Unassign(held);
+        Return(held, reason, cause, LeadState.Assigned, rep, note: null);
+        OfferFreedCapacity(1);
+        return true;
+    }
+
+    private LeadPlacement? PullLocked(string repId)
+    {
+        var roster = _engine.Roster;
+        if (_queue.Count == 0 || !roster.RepIndex.ContainsKey(repId))
+        {
+            return null;
+        }
+
+        var others = new string[roster.Reps.Length - 1];
+        var n = 0;
+        foreach (var rep in roster.Reps)
+        {
+            if (rep.Id != repId)
+            {
+                others[n++] = rep.Id;
+            }
+        }
+
+        foreach (var held in _queue.InOrder())
+        {
+            if (held.Excluded.Contains(repId))
+            {
+                continue;
+            }
+
+            var decision = _engine.Route(held.Lead, others);
+            if (decision.IsAssigned)
+            {
+                _queue.Remove(held);
+                return Place(held, decision, LeadMoveCause.Pulled, LeadState.Queued, previousRep: null, note: null);
+            }
+
+            if (decision.Outcome == RoutingOutcome.Disqualified || !CanWait(decision.Reason))
+            {
+                // Refused whoever asks (pull delivery routes a lead for the first time here): hand it back.
+                _queue.Remove(held);
+                Place(held, decision, LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
+                continue;
+            }
+
+            held.Decision = decision;
+            if (decision.Reason == RoutingReason.NoActiveRep)
+            {
+                // Nobody was left before the first step: the rep is switched off or away, for every lead alike.
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private int ExpireLocked()
+    {
+        var expired = 0;
+        while (_deadlines.TryTakeOverdue(_now, out var held))
+        {
+            TakeBack(held, LeadMoveCause.Expired, note: null);
+            expired++;
+        }
+
+        if (expired > 0)
+        {
+            OfferFreedCapacity(expired);
+        }
+
+        return expired;
+    }
+
+    /// <summary>Takes an assignment back from its rep (freeing the slot), excludes the rep for the lead, and routes it again.</summary>
+    private LeadPlacement TakeBack(HeldLead held, LeadMoveCause cause, string? note)
+    {
+        var rep = Unassign(held);
+        held.Excluded.Add(rep);
+        if (held.Excluded.Count > _maxReroutes)
+        {
+            return Return(held, LeadReturnReason.RerouteLimitReached, cause, LeadState.Assigned, rep, note);
+        }
+
+        return _push
+            ? Place(held, _engine.Route(held.Lead, CollectionsMarshal.AsSpan(held.Excluded)), cause, LeadState.Assigned, rep, note)
+            : Enqueue(held, cause, LeadState.Assigned, rep, note);
+    }
+
+    /// <summary>Offers the queue to capacity that just freed up, when the desk pushes leads.</summary>
+    private void OfferFreedCapacity(int budget)
+    {
+        if (_push)
+        {
+            OfferQueue(budget);
+        }
+    }
+
+    /// <summary>
+    /// Offers queued leads to the pipeline in order until <paramref name="budget"/> of them are placed with a rep. A call
+    /// that frees one slot offers with a budget of one: every other rep's room was already offered the queue.
+    /// </summary>
+    private void OfferQueue(int budget)
+    {
+        if (_queue.Count == 0)
+        {
+            return;
+        }
+
+        var placed = 0;
+        foreach (var held in _queue.InOrder())
+        {
+            var decision = _engine.Route(held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
+            if (decision.Outcome == RoutingOutcome.Unassigned && CanWait(decision.Reason))
+            {
+                held.Decision = decision;
+                if (decision.Reason == RoutingReason.NoActiveRep && held.Excluded.Count == 0)
+                {
+                    // Nobody is switched on and available: no other lead can be placed either.
+                    return;
+                }
+
+                continue;
+            }
+
+            // Placed, or refused for good by a pipeline changed since the lead was queued.
+            _queue.Remove(held);
+            Place(held, decision, LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
+            if (decision.IsAssigned)
+            {
+                _offered++;
+                if (++placed == budget)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Puts a lead where a routing decision sends it: with the rep, in the queue, or back to the host.</summary>
+    private LeadPlacement Place(HeldLead held, RoutingDecision decision, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
+    {
+        held.Decision = decision;
+        switch (decision.Outcome)
+        {
+            case RoutingOutcome.Assigned:
+                Assign(held, decision, accepted: cause == LeadMoveCause.Pulled);
+                return Record(cause, held, previousState, previousRep, note);
+            case RoutingOutcome.Unassigned when _queue.Capacity > 0 && CanWait(decision.Reason):
+                return Enqueue(held, cause, previousState, previousRep, note);
+            default:
+                var reason = decision.Outcome == RoutingOutcome.Disqualified ? LeadReturnReason.Disqualified : LeadReturnReason.Unassigned;
+                return Return(held, reason, cause, previousState, previousRep, note);
+        }
+    }
+
+    /// <summary>Puts a lead in the queue; when the queue is full, the lead ranking last (maybe this one) is returned.</summary>
+    private LeadPlacement Enqueue(HeldLead held, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
+    {
+        held.State = LeadState.Queued;
+        _queue.Add(held, out var bumped);
+        if (ReferenceEquals(bumped, held))
+        {
+            return Return(held, LeadReturnReason.QueueFull, cause, previousState, previousRep, note);
+        }
+
+        var placement = Record(cause, held, previousState, previousRep, note);
+        if (bumped is not null)
+        {
+            Return(bumped, LeadReturnReason.QueueFull, LeadMoveCause.QueueOverflow, LeadState.Queued, previousRep: null, note: null);
+        }
+
+        return placement;
+    }
+
+    private void Assign(HeldLead held, RoutingDecision decision, bool accepted)
+    {
+        var rep = decision.RepId!;
+        held.State = LeadState.Assigned;
+        held.RepId = rep;
+        held.TeamId = decision.TeamId;
+        held.AssignedAt = _now;
+        held.Accepted = accepted;
+        held.AssignmentVersion++;
+        held.Deadline = accepted ? null : DeadlineFor(decision.TeamId) is { } wait ? _now + wait : null;
+        if (held.Deadline is { } deadline)
+        {
+            _deadlines.Add(held, deadline);
+        }
+
+        CollectionsMarshal.GetValueRefOrAddDefault(_heldByRep, rep, out _)++;
+    }
+
+    /// <summary>Frees the rep's slot and clears the assignment; returns the rep.</summary>
+    private string Unassign(HeldLead held)
+    {
+        var rep = held.RepId!;
+        _engine.Release(rep);
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_heldByRep, rep);
+        if (--count == 0)
+        {
+            _heldByRep.Remove(rep);
+        }
+
+        held.RepId = null;
+        held.TeamId = null;
+        held.AssignedAt = null;
+        held.Deadline = null;
+        held.Accepted = false;
+        held.AssignmentVersion++;
+        return rep;
+    }
+
+    private LeadPlacement Return(HeldLead held, LeadReturnReason reason, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
+    {
+        _held.Remove(held.Lead.Id);
+        held.State = LeadState.Returned;
+        _returned[(int)reason]++;
+        return Record(cause, held, previousState, previousRep, note, reason);
+    }
+
+    private LeadPlacement Record(LeadMoveCause cause, HeldLead held, LeadState? previousState, string? previousRep, string? note, LeadReturnReason reason = LeadReturnReason.None)
+    {
+        var placement = held.ToPlacement(reason);
+        _sequence++;
+        _moves?.Add(new LeadMovedEventArgs(_sequence, cause, placement, previousState, previousRep, note));
+        return placement;
+    }
+
+    private TimeSpan? DeadlineFor(string? teamId) =>
+        teamId is not null && _teamDeadlines.TryGetValue(teamId, out var wait) ? wait : _deadline;
+
+    private int PriorityOf(Lead lead)
+    {
+        var priority = 0;
+        if (lead.Score is { } score)
+        {
+            foreach (var minimum in _priorityBands)
+            {
+                priority += score >= minimum ? 1 : 0;
+            }
+        }
+
+        return priority;
+    }
+
+    /// <summary>Whether a lead nobody could take may wait: not when the lead lacks data no change of capacity or availability can supply.</summary>
+    private static bool CanWait(RoutingReason reason) =>
+        reason is not (RoutingReason.MissingMeasure or RoutingReason.MissingTerritory or RoutingReason.BelowThreshold);
+
+    private static DateTimeOffset NextOfferAfter(DateTimeOffset now) =>
+        new(((now.UtcTicks / OfferIntervalTicks) + 1) * OfferIntervalTicks, TimeSpan.Zero);
+
+    private static void Validate(LeadDeskOptions options, Roster roster)
+    {
+        const string P = "LeadDeskOptions";
+        if (options.TimeProvider is null)
+        {
+            throw new ArgumentException($"{P}.TimeProvider must not be null.", nameof(options));
+        }
+
+        if (!Enum.IsDefined(options.Delivery))
+        {
+            throw new ArgumentException($"{P}.Delivery has no meaning: {options.Delivery}.", nameof(options));
+        }
+
+        if (options.Delivery == LeadDelivery.Pull && options.QueueCapacity == 0)
+        {
+            throw new ArgumentException($"{P}.QueueCapacity must be positive with pull delivery, where every lead waits to be pulled.", nameof(options));
+        }
+
+        if (options.MaxReroutes is < 0 or > LeadDeskConstants.MaxReroutesLimit)
+        {
+            throw new ArgumentException($"{P}.MaxReroutes must be between 0 and {LeadDeskConstants.MaxReroutesLimit} (was {options.MaxReroutes}).", nameof(options));
+        }
+
+        if (options.QueueCapacity is < 0 or > LeadDeskConstants.MaxQueueCapacity)
+        {
+            throw new ArgumentException($"{P}.QueueCapacity must be between 0 and {LeadDeskConstants.MaxQueueCapacity} (was {options.QueueCapacity}).", nameof(options));
+        }
+
+        if (options.ResponseDeadline is { } deadline && deadline <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{P}.ResponseDeadline must be positive (was {deadline}).", nameof(options));
+        }
+
+        foreach (var (team, wait) in options.TeamResponseDeadlines)
+        {
+            if (!roster.TeamIndex.ContainsKey(team))
+            {
+                throw new ArgumentException($"{P}.TeamResponseDeadlines['{team}']: unknown team '{team}'.", nameof(options));
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                throw new ArgumentException($"{P}.TeamResponseDeadlines['{team}'] must be positive (was {wait}).", nameof(options));
+            }
+        }
+
+        var bands = options.PriorityScoreBands;
+        for (var i = 0; i < bands.Count; i++)
+        {
+            if (!double.IsFinite(bands[i]))
+            {
+                throw new ArgumentException($"{P}.PriorityScoreBands[{i}] must be a finite number (was {bands[i]}).", nameof(options));
+            }
+
+            if (i > 0 && bands[i] <= bands[i - 1])
+            {
+                throw new ArgumentException(
+                    $"{P}.PriorityScoreBands[{i}] ({bands[i]}) must be greater than PriorityScoreBands[{i - 1}] ({bands[i - 1]}): list minimums from lowest to highest, without repeats.",
+                    nameof(options));
+            }
+        }
+
+        foreach (var (repId, schedule) in options.Schedules)
+        {
+            var path = $"{P}.Schedules['{repId}']";
+            if (!roster.RepIndex.ContainsKey(repId))
+            {
+                throw new ArgumentException($"{path}: unknown rep '{repId}'.", nameof(options));
+            }
+
+            if (schedule is null)
+            {
+                throw new ArgumentException($"{path} is null; leave the rep out for no schedule.", nameof(options));
+            }
+
+            if (ScheduleEvaluator.Error(schedule, path) is { } error)
+            {
+                throw new ArgumentException(error, nameof(options));
+            }
+        }
+    }
+}

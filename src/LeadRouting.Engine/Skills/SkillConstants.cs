@@ -1,0 +1,6 @@
+namespace LeadRouting.Engine.Skills;
+
+internal static class SkillConstants
+{
+    public const string DefaultName = "Skills";
+}

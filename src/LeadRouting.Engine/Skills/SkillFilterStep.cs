@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using LeadRouting.Engine.Internal;
+
+namespace LeadRouting.Engine.Skills;
+
+/// <summary>
+/// Keeps the reps holding the skill the lead's value names. Holders are a precomputed mask per skill, found by a
+/// case-insensitive lookup of the trimmed value as a span, so a route allocates nothing.
+/// </summary>
+internal sealed class SkillFilterStep : CompiledStep
+{
+    private readonly SkillLeadField _field;
+    private readonly string? _attributeKey;
+    private readonly FrozenDictionary<string, Holders>.AlternateLookup<ReadOnlySpan<char>> _holders;
+
+    public SkillFilterStep(string name, Roster roster, SkillLeadField field, string? attributeKey, string skillPrefix, long token)
+        : base(name)
+    {
+        _field = field;
+        _attributeKey = attributeKey;
+        var positions = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var p = 0; p < roster.Reps.Length; p++)
+        {
+            foreach (var skill in roster.Reps[p].Skills)
+            {
+                var s = skill.AsSpan().Trim();
+                if (!s.StartsWith(skillPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                s = s[skillPrefix.Length..].Trim();
+                if (s.IsEmpty)
+                {
+                    continue;
+                }
+
+                var key = s.ToString();
+                if (!positions.TryGetValue(key, out var list))
+                {
+                    positions.Add(key, list = []);
+                }
+
+                list.Add(p);
+            }
+        }
+
+        var holders = new Dictionary<string, Holders>(positions.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (skill, list) in positions)
+        {
+            // The token names the skill, not its holders, so a group keeps its weighted rotation when the roster changes.
+            holders.Add(skill, new Holders(new RepMask(list), token ^ StableHash.Of(skill.ToUpperInvariant())));
+        }
+
+        _holders = holders.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public override StepResult Apply(ref RouteContext context)
+    {
+        var value = _field switch
+        {
+            SkillLeadField.Language => context.Lead.Language,
+            SkillLeadField.ProductInterest => context.Lead.ProductInterest,
+            _ => context.Lead.Attributes.TryGetValue(_attributeKey!, out var v) ? v : null,
+        };
+
+        var required = value.AsSpan().Trim();
+        if (required.IsEmpty)
+        {
+            return StepResult.Continue;
+        }
+
+        if (!_holders.TryGetValue(required, out var holders) || !context.Candidates.Intersects(holders.Mask))
+        {
+            return StepResult.NoCandidates(RoutingReason.NoEligibleRep);
+        }
+
+        context.NarrowStatic(holders.Mask, holders.Token);
+        return StepResult.Continue;
+    }
+
+    private sealed record Holders(RepMask Mask, long Token);
+}
