@@ -32,4 +32,7 @@ public enum RoutingReason
 
     /// <summary>The lead has no value for the measure a threshold step reads (null, or a NaN score).</summary>
     MissingMeasure = 8,
+
+    /// <summary>No remaining candidate has the skill the lead requires (see <c>AddSkills</c>).</summary>
+    NoSkillMatch = 9,
 }

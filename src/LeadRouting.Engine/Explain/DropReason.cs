@@ -41,4 +41,7 @@ public enum DropReason
     /// code the step needs, or no territory route covers it), so the step left nobody; the decision's reason says which.
     /// </summary>
     NoRuleForLead = 11,
+
+    /// <summary>The rep lacks the skill the lead requires (language, product, attribute).</summary>
+    MissingSkill = 12,
 }

@@ -72,12 +72,17 @@ internal sealed class SkillFilterStep : CompiledStep
 
         if (!_holders.TryGetValue(required, out var holders) || !context.Candidates.Intersects(holders.Mask))
         {
-            return StepResult.NoCandidates(RoutingReason.NoEligibleRep);
+            context.Trace?.Note($"no candidate has the skill '{required}'");
+            return StepResult.NoCandidates(RoutingReason.NoSkillMatch);
         }
 
+        context.Trace?.Note($"the lead requires the skill '{required}'");
         context.NarrowStatic(holders.Mask, holders.Token);
         return StepResult.Continue;
     }
+
+    /// <summary>The only reps this step drops are those without the required skill.</summary>
+    public override DropReason WhyDropped(int position, ref RouteContext context) => DropReason.MissingSkill;
 
     private sealed record Holders(RepMask Mask, long Token);
 }

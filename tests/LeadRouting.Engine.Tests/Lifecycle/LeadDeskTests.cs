@@ -307,7 +307,7 @@ public class LeadDeskTests
         Assert.Equal(("fr-1", "de-1"), (fr.Lead.Id, de.Lead.Id));
         var waiting = desk.GetSnapshot().Queued;
         Assert.Equal(["fr-spanish", "fr-2"], waiting.Select(p => p.Lead.Id));
-        Assert.Equal(RoutingReason.NoEligibleRep, waiting[0].Decision.Reason); // as last tried: nobody with Spanish
+        Assert.Equal(RoutingReason.NoSkillMatch, waiting[0].Decision.Reason); // as last tried: nobody with Spanish
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class SkillFilterTests
     }
 
     [Fact]
-    public void When_nobody_has_the_skill_the_lead_goes_to_the_fallback_with_NoEligibleRep()
+    public void When_nobody_has_the_skill_the_lead_goes_to_the_fallback_with_NoSkillMatch()
     {
         var roster = new Roster(Reps, [new Team("desk", ["ben"])]);
         var engine = new RoutingEngine(roster, new RoutingPipelineBuilder().AddSkills().AddRoundRobin().WithFallback(RoutingFallback.ToTeam("desk")).Build());
@@ -37,8 +37,8 @@ public class SkillFilterTests
         var viaFallback = engine.Route(new Lead("l") { Language = "es" });
         var nobody = unassigned.Route(new Lead("l") { Language = "es" });
 
-        Assert.Equal(("ben", true, RoutingReason.NoEligibleRep), (viaFallback.RepId, viaFallback.UsedFallback, viaFallback.Reason));
-        Assert.Equal((RoutingOutcome.Unassigned, "Language", RoutingReason.NoEligibleRep), (nobody.Outcome, nobody.StepName, nobody.Reason));
+        Assert.Equal(("ben", true, RoutingReason.NoSkillMatch), (viaFallback.RepId, viaFallback.UsedFallback, viaFallback.Reason));
+        Assert.Equal((RoutingOutcome.Unassigned, "Language", RoutingReason.NoSkillMatch), (nobody.Outcome, nobody.StepName, nobody.Reason));
     }
 
     [Fact]
@@ -126,4 +126,16 @@ public class SkillFilterTests
     }
 
     private static RoutingEngine Engine(RoutingPipeline pipeline) => new(new Roster(Reps), pipeline);
+
+    [Fact]
+    public void An_explanation_names_the_reps_without_the_skill()
+    {
+        var roster = new Roster([new Rep("de") { Skills = ["de"] }, new Rep("en") { Skills = ["en"] }]);
+        var engine = new RoutingEngine(roster, new RoutingPipelineBuilder().AddSkills(new SkillStrategyOptions { Field = SkillLeadField.Language }).AddRoundRobin().Build());
+
+        var explanation = engine.Explain(new Lead("l") { Language = "DE" });
+
+        Assert.Equal("de", explanation.Decision.RepId);
+        Assert.Equal([new RepDrop("en", DropReason.MissingSkill)], explanation.Steps[1].Dropped);
+    }
 }
