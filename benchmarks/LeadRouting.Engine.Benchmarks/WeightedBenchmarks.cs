@@ -4,6 +4,7 @@ namespace LeadRouting.Engine.Benchmarks;
 
 /// <summary>A pipeline of the weighted selector alone: the DESIGN budget "≤ 15 ns, independent of rep count, 0 B".</summary>
 [MemoryDiagnoser]
+[BenchmarkCategory(BenchmarkCategories.HotPath)]
 public class WeightedBenchmarks
 {
     private RoutingEngine _engine = null!;
@@ -18,14 +19,15 @@ public class WeightedBenchmarks
         var reps = new Rep[Reps];
         for (var i = 0; i < reps.Length; i++)
         {
-            reps[i] = new Rep($"rep-{i}") { Weight = 1 + (i % 3) };
+            reps[i] = new Rep(BenchmarkWorkload.RepId(i)) { Weight = 1 + (i % 3) };
         }
 
         _engine = new RoutingEngine(new Roster(reps), new RoutingPipelineBuilder().AddWeighted().Build());
         _lead = new Lead("lead");
-        _engine.Route(_lead); // builds the schedule
+        EngineWarmUp.RouteAll(_engine, [_lead], release: false); // builds the schedule
     }
 
+    /// <summary>One route: the next pick of one group (all reps, weights 1-3; no caps, so no release is needed).</summary>
     [Benchmark]
     public RoutingDecision Route() => _engine.Route(_lead);
 }
