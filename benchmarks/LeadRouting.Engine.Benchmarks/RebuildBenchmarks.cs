@@ -27,8 +27,8 @@ public class RebuildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _roster = BenchmarkWorkload.CreateRoster(Reps, maxOpenLeads: 20, BenchmarkWorkload.UnreachedDailyCap);
-        _other = BenchmarkWorkload.CreateRoster(Reps, maxOpenLeads: 20, BenchmarkWorkload.UnreachedDailyCap);
+        _roster = BenchmarkWorkload.CreateRoster(Reps, maxOpenLeads: 20, BenchmarkWorkload.UnreachedCap);
+        _other = BenchmarkWorkload.CreateRoster(Reps, maxOpenLeads: 20, BenchmarkWorkload.UnreachedCap);
         _reps = [.. _roster.Reps];
         _teams = [.. _roster.Teams];
         _pipeline = BenchmarkWorkload.CreatePipeline();

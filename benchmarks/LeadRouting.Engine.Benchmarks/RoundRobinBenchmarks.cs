@@ -4,6 +4,7 @@ namespace LeadRouting.Engine.Benchmarks;
 
 /// <summary>A pipeline of the round-robin selector alone: the DESIGN budget "pick among 100 candidates, ≤ 15 ns, 0 B".</summary>
 [MemoryDiagnoser]
+[BoundedRun]
 [BenchmarkCategory(BenchmarkCategories.HotPath)]
 public class RoundRobinBenchmarks
 {
@@ -27,7 +28,11 @@ public class RoundRobinBenchmarks
         EngineWarmUp.RouteAll(_engine, [_lead], release: false);
     }
 
-    /// <summary>One route: the least recently assigned of all 100 reps (no caps, so no release is needed).</summary>
+    /// <summary>One route: the least recently assigned of all 100 reps (no caps; no release, so the run is bounded).</summary>
+    /// <summary>Fails the run if it outgrew the reps' counters and leads started going unassigned.</summary>
+    [GlobalCleanup]
+    public void CheckStillAssigning() => EngineWarmUp.RouteAll(_engine, [_lead], release: false);
+
     [Benchmark]
     public RoutingDecision Route() => _engine.Route(_lead);
 }

@@ -7,6 +7,7 @@ namespace LeadRouting.Engine.Benchmarks;
 /// must end in one; compare <see cref="WeightedBenchmarks"/>); leads with scores 0-100 taken in turn from a stream of 4,096.
 /// </summary>
 [MemoryDiagnoser]
+[BoundedRun]
 [BenchmarkCategory(BenchmarkCategories.HotPath)]
 public class ScoreBandBenchmarks
 {
@@ -28,7 +29,11 @@ public class ScoreBandBenchmarks
         EngineWarmUp.RouteAll(_engine, _leads, release: false);
     }
 
-    /// <summary>One route: the band's team, then a weighted pick among the team (no caps).</summary>
+    /// <summary>One route: the band's team, then a weighted pick among the team (no caps, no release).</summary>
+    /// <summary>Fails the run if it outgrew the reps' counters and leads started going unassigned.</summary>
+    [GlobalCleanup]
+    public void CheckStillAssigning() => EngineWarmUp.RouteAll(_engine, _leads.AsSpan(0, 16).ToArray(), release: false);
+
     [Benchmark]
     public RoutingDecision Route() => _engine.Route(_leads[_next++ & Mask]);
 }

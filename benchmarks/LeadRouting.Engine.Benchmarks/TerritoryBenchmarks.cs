@@ -8,6 +8,7 @@ namespace LeadRouting.Engine.Benchmarks;
 /// 50,000 at 10,000 (plus the two-digit area rules), leads taken in turn from a stream of 4,096.
 /// </summary>
 [MemoryDiagnoser]
+[BoundedRun]
 [BenchmarkCategory(BenchmarkCategories.HotPath)]
 public class TerritoryBenchmarks
 {
@@ -29,7 +30,11 @@ public class TerritoryBenchmarks
         EngineWarmUp.RouteAll(_engine, _leads, release: false);
     }
 
-    /// <summary>One route: the most specific rule covering the lead, then a weighted pick among its owners (no caps).</summary>
+    /// <summary>One route: the most specific rule covering the lead, then a weighted pick among its owners (no caps, no release).</summary>
+    /// <summary>Fails the run if it outgrew the reps' counters and leads started going unassigned.</summary>
+    [GlobalCleanup]
+    public void CheckStillAssigning() => EngineWarmUp.RouteAll(_engine, _leads.AsSpan(0, 16).ToArray(), release: false);
+
     [Benchmark]
     public RoutingDecision Route() => _engine.Route(_leads[_next++ & Mask]);
 }

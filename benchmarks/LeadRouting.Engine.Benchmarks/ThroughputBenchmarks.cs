@@ -3,11 +3,12 @@ using BenchmarkDotNet.Attributes;
 namespace LeadRouting.Engine.Benchmarks;
 
 /// <summary>
-/// Routes per second in total, with 1 and 2 threads: the full pipeline at 100 reps (caps set, a release per route), one
-/// invocation routing <see cref="RoutesPerInvoke"/> leads split over two streams. With one thread, it routes both streams
-/// in turn; with two, a second (long-lived) thread routes the second stream at the same time. <see cref="TeamSpread"/>
-/// says whether the streams reach the same team (shared groups and counters) or two teams. The Mean is per route over
-/// all threads, so with two threads it is the wall time of a route divided by two; Op/s is the total throughput.
+/// Routes per second in total, with 1 and 2 threads: the full pipeline of <see cref="PipelineBenchmarks"/> at 100 reps
+/// (open-lead cap 20, a release per route), one invocation routing <see cref="RoutesPerInvoke"/> leads split over two
+/// streams. With one thread, it routes both streams in turn; with two, a second (long-lived) thread routes the second
+/// stream at the same time. <see cref="TeamSpread"/> says whether the streams reach the same team (shared groups and
+/// counters) or two teams. The Mean is per route over all threads, so with two threads it is the wall time of a route
+/// divided by two; Op/s is the total throughput.
 /// </summary>
 [MemoryDiagnoser]
 [OperationsPerSecond]
@@ -34,7 +35,7 @@ public class ThroughputBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        var roster = BenchmarkWorkload.CreateRoster(Reps, maxOpenLeads: 20, BenchmarkWorkload.UnreachedDailyCap);
+        var roster = PipelineBenchmarks.CappedRoster(Reps);
         _engine = new RoutingEngine(roster, BenchmarkWorkload.CreatePipeline());
         _first = BenchmarkWorkload.CreateLeads(Reps, seed: 1, minScore: (int)BenchmarkWorkload.EnterpriseMinimum, maxScore: 100);
         _second = Teams == TeamSpread.OneTeam

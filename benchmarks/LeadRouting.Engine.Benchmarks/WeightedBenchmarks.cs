@@ -4,6 +4,7 @@ namespace LeadRouting.Engine.Benchmarks;
 
 /// <summary>A pipeline of the weighted selector alone: the DESIGN budget "≤ 15 ns, independent of rep count, 0 B".</summary>
 [MemoryDiagnoser]
+[BoundedRun]
 [BenchmarkCategory(BenchmarkCategories.HotPath)]
 public class WeightedBenchmarks
 {
@@ -27,7 +28,11 @@ public class WeightedBenchmarks
         EngineWarmUp.RouteAll(_engine, [_lead], release: false); // builds the schedule
     }
 
-    /// <summary>One route: the next pick of one group (all reps, weights 1-3; no caps, so no release is needed).</summary>
+    /// <summary>One route: the next pick of one group (all reps, weights 1-3; no caps; no release, so the run is bounded).</summary>
+    /// <summary>Fails the run if it outgrew the reps' counters and leads started going unassigned.</summary>
+    [GlobalCleanup]
+    public void CheckStillAssigning() => EngineWarmUp.RouteAll(_engine, [_lead], release: false);
+
     [Benchmark]
     public RoutingDecision Route() => _engine.Route(_lead);
 }

@@ -17,7 +17,7 @@ public class BaselineAgreementTests
     [InlineData(1_000)]
     public void The_baseline_picks_the_engines_rep_for_every_lead_of_the_benchmark_stream(int reps)
     {
-        var roster = BenchmarkWorkload.CreateRoster(reps, maxOpenLeads: 20, BenchmarkWorkload.UnreachedDailyCap);
+        var roster = BenchmarkWorkload.CreateRoster(reps, maxOpenLeads: 20, maxLeadsPerDay: null);
 
         var assigned = AssertSameDecisions(roster, BenchmarkWorkload.CreateLeads(reps, seed: 42), release: true);
 
