@@ -4,6 +4,8 @@ namespace LeadRouting.Engine.Benchmarks;
 
 /// <summary>A pipeline of the weighted selector alone: the DESIGN budget "≤ 15 ns, independent of rep count, 0 B".</summary>
 [MemoryDiagnoser]
+[BoundedRun]
+[BenchmarkCategory(BenchmarkCategories.HotPath)]
 public class WeightedBenchmarks
 {
     private RoutingEngine _engine = null!;
@@ -18,13 +20,18 @@ public class WeightedBenchmarks
         var reps = new Rep[Reps];
         for (var i = 0; i < reps.Length; i++)
         {
-            reps[i] = new Rep($"rep-{i}") { Weight = 1 + (i % 3) };
+            reps[i] = new Rep(BenchmarkWorkload.RepId(i)) { Weight = 1 + (i % 3) };
         }
 
         _engine = new RoutingEngine(new Roster(reps), new RoutingPipelineBuilder().AddWeighted().Build());
         _lead = new Lead("lead");
-        _engine.Route(_lead); // builds the schedule
+        EngineWarmUp.RouteAll(_engine, [_lead], release: false); // builds the schedule
     }
+
+    /// <summary>One route: the next pick of one group (all reps, weights 1-3; no caps; no release, so the run is bounded).</summary>
+    /// <summary>Fails the run if it outgrew the reps' counters and leads started going unassigned.</summary>
+    [GlobalCleanup]
+    public void CheckStillAssigning() => EngineWarmUp.RouteAll(_engine, [_lead], release: false);
 
     [Benchmark]
     public RoutingDecision Route() => _engine.Route(_lead);
