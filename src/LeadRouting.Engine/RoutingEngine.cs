@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Internal;
 using LeadRouting.Engine.RoundRobin;
@@ -460,15 +459,10 @@ public sealed class RoutingEngine : IDisposable
 
     private static List<int> Positions(ref CandidateSet set)
     {
-        set.Materialize();
         var positions = new List<int>();
-        var words = set.Words;
-        for (var w = set.Lo; w < set.Hi; w++)
+        foreach (var p in set)
         {
-            for (var bits = words[w]; bits != 0; bits &= bits - 1)
-            {
-                positions.Add((w << 6) + BitOperations.TrailingZeroCount(bits));
-            }
+            positions.Add(p);
         }
 
         return positions;
@@ -648,26 +642,19 @@ public sealed class RoutingEngine : IDisposable
     {
         candidates.Materialize();
         tier.ClearTo(candidates.Lo, candidates.Hi);
-        var words = candidates.Words;
         var fewest = long.MaxValue;
-        for (var w = candidates.Lo; w < candidates.Hi; w++)
+        foreach (var p in candidates)
         {
-            var bits = words[w];
-            while (bits != 0)
+            var open = states[p].OpenLeads;
+            if (open < fewest)
             {
-                var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                var open = states[p].OpenLeads;
-                if (open < fewest)
-                {
-                    fewest = open;
-                    tier.ClearTo(candidates.Lo, candidates.Hi);
-                }
+                fewest = open;
+                tier.ClearTo(candidates.Lo, candidates.Hi);
+            }
 
-                if (open == fewest)
-                {
-                    tier.Add(p);
-                }
+            if (open == fewest)
+            {
+                tier.Add(p);
             }
         }
     }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Capacity;
@@ -13,24 +12,16 @@ internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : 
     public override StepResult Apply(ref RouteContext context)
     {
         var snapshot = context.Snapshot;
-        context.Candidates.Materialize();
-        var words = context.Candidates.Words;
         var any = false;
-        for (var w = context.Candidates.Lo; w < context.Candidates.Hi; w++)
+        foreach (var p in context.Candidates)
         {
-            var bits = words[w];
-            while (bits != 0)
+            if (snapshot.IsAtCapacity(p, ref context))
             {
-                var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                if (snapshot.IsAtCapacity(p, ref context))
-                {
-                    words[w] &= ~(1UL << p);
-                }
-                else
-                {
-                    any = true;
-                }
+                context.Candidates.Remove(p);
+            }
+            else
+            {
+                any = true;
             }
         }
 

@@ -189,6 +189,16 @@ internal ref struct CandidateSet
 
     public readonly int Hi => _hi;
 
+    /// <summary>
+    /// The reps in the set, in roster order (materialises first). Each word is read once, when the enumerator reaches it,
+    /// so removing the current rep while enumerating is safe.
+    /// </summary>
+    public PositionEnumerator GetEnumerator()
+    {
+        Materialize();
+        return new PositionEnumerator(_bits, _lo, _hi);
+    }
+
     /// <summary>Drops one rep (materialises first).</summary>
     public void Remove(int position)
     {
@@ -253,6 +263,42 @@ internal ref struct CandidateSet
         }
 
         return bits;
+    }
+
+    /// <summary>Enumerates set bits word by word: a trailing-zero count per rep, no allocation.</summary>
+    public ref struct PositionEnumerator
+    {
+        private readonly ReadOnlySpan<ulong> _words;
+        private readonly int _end;
+        private int _word;
+        private ulong _bits;
+
+        public PositionEnumerator(ReadOnlySpan<ulong> words, int lo, int hi)
+        {
+            _words = words;
+            _end = hi;
+            _word = lo - 1;
+            Current = -1;
+        }
+
+        public int Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (_bits == 0)
+            {
+                if (++_word >= _end)
+                {
+                    return false;
+                }
+
+                _bits = _words[_word];
+            }
+
+            Current = (_word << 6) + BitOperations.TrailingZeroCount(_bits);
+            _bits &= _bits - 1;
+            return true;
+        }
     }
 
     [InlineArray(MaxPendingMasks)]
