@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine;
 
@@ -67,8 +68,11 @@ public sealed class Roster
         }
 
         RepIndex = repIndex.ToFrozenDictionary(StringComparer.Ordinal);
+        _repIdentity = new IdentityIndex([.. Reps.Select(r => r.Id)]);
         TeamIndex = teamIndex.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    private readonly IdentityIndex _repIdentity;
 
     /// <summary>The reps, in the order given.</summary>
     public ImmutableArray<Rep> Reps { get; }
@@ -77,6 +81,13 @@ public sealed class Roster
     public ImmutableArray<Team> Teams { get; }
 
     internal FrozenDictionary<string, int> RepIndex { get; }
+
+    /// <summary>
+    /// The position of rep <paramref name="id"/>: by the string's identity first (the instances decisions hand out), then
+    /// by value. Allocates nothing.
+    /// </summary>
+    internal bool TryGetPosition(string id, out int position) =>
+        _repIdentity.TryGetPosition(id, out position) || RepIndex.TryGetValue(id, out position);
 
     internal FrozenDictionary<string, int> TeamIndex { get; }
 

@@ -110,7 +110,7 @@ public sealed class RoutingEngine : IDisposable
         while (true)
         {
             var snapshot = Volatile.Read(ref _snapshot);
-            var decision = RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out var restart, out var lostRaces);
+            var verdict = RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out var restart, out var lostRaces, out var team);
             if (restart)
             {
                 // The snapshot was being replaced while the route read turns; nothing was reserved, so route again.
@@ -118,7 +118,14 @@ public sealed class RoutingEngine : IDisposable
                 continue;
             }
 
-            _telemetry.Record(decision, lostRaces);
+            _telemetry.Record(verdict.Outcome, verdict.Reason, team < 0 ? null : snapshot.TeamIds[team], lostRaces);
+            if (activity is null && _dispatcher is null)
+            {
+                // Built once, here, in the caller's return slot (see Verdict).
+                return verdict.ToDecision(snapshot, team);
+            }
+
+            var decision = verdict.ToDecision(snapshot, team);
             if (activity is not null)
             {
                 activity.SetTag(RoutingTelemetry.EngineTag, _name);
@@ -172,7 +179,8 @@ public sealed class RoutingEngine : IDisposable
         var spin = default(SpinWait);
         while (true)
         {
-            var decision = RouteOn(Volatile.Read(ref _snapshot), lead, [], preview: true, trace, out var restart, out _);
+            var snapshot = Volatile.Read(ref _snapshot);
+            var decision = RouteOn(snapshot, lead, [], preview: true, trace, out var restart, out _, out var team).ToDecision(snapshot, team);
             if (!restart)
             {
                 return decision;
@@ -195,7 +203,7 @@ public sealed class RoutingEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(repId);
         var snapshot = Volatile.Read(ref _snapshot);
-        return snapshot.Roster.RepIndex.TryGetValue(repId, out var p) && snapshot.States[p].TryRelease();
+        return snapshot.Roster.TryGetPosition(repId, out var p) && snapshot.States[p].TryRelease();
     }
 
     /// <summary>Switches a rep on or off. An inactive rep is never chosen, by any step or fallback.</summary>
@@ -208,7 +216,7 @@ public sealed class RoutingEngine : IDisposable
         lock (_writeLock)
         {
             var snapshot = _snapshot;
-            if (!snapshot.Roster.RepIndex.TryGetValue(repId, out var p))
+            if (!snapshot.Roster.TryGetPosition(repId, out var p))
             {
                 return false;
             }
@@ -229,7 +237,7 @@ public sealed class RoutingEngine : IDisposable
         lock (_writeLock)
         {
             var snapshot = _snapshot;
-            if (!snapshot.Roster.RepIndex.TryGetValue(repId, out var p))
+            if (!snapshot.Roster.TryGetPosition(repId, out var p))
             {
                 return false;
             }
@@ -304,7 +312,7 @@ public sealed class RoutingEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(repId);
         var snapshot = Volatile.Read(ref _snapshot);
-        if (!snapshot.Roster.RepIndex.TryGetValue(repId, out var p))
+        if (!snapshot.Roster.TryGetPosition(repId, out var p))
         {
             status = default;
             return false;
@@ -355,12 +363,15 @@ public sealed class RoutingEngine : IDisposable
     }
 
     [SkipLocalsInit] // the candidate words are always written before they are read; zeroing them is wasted work
-    private static RoutingDecision RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces)
+    private static Verdict RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces, out int team)
     {
         var words = snapshot.Words;
 
-        // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread.
-        var buffer = words <= StackWords ? stackalloc ulong[words * 2] : Scratch(words * 2);
+        // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread. A fixed
+        // buffer rather than a stackalloc of the roster's size: a variable stackalloc kept this method out of tiered
+        // compilation (no profile-guided code) and cost a stack probe per route.
+        Unsafe.SkipInit(out StackScratch stack);
+        var buffer = words <= StackWords ? ((Span<ulong>)stack)[..(words * 2)] : Scratch(words * 2);
         var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
         if (!excludedRepIds.IsEmpty)
         {
@@ -368,7 +379,7 @@ public sealed class RoutingEngine : IDisposable
             var n = 0;
             foreach (var id in excludedRepIds)
             {
-                if (id is not null && snapshot.Roster.RepIndex.TryGetValue(id, out var position))
+                if (id is not null && snapshot.Roster.TryGetPosition(id, out var position))
                 {
                     excluded[n++] = position;
                 }
@@ -384,12 +395,13 @@ public sealed class RoutingEngine : IDisposable
             TraceRoster(ref context);
         }
 
-        var decision = context.Candidates.IsEmpty()
+        var verdict = context.Candidates.IsEmpty()
             ? Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep)
             : Run(ref context, snapshot.Root);
         restart = context.Restart;
         lostRaces = context.LostRaces;
-        return decision;
+        team = TeamIndex(ref context, verdict.Position);
+        return verdict;
     }
 
     private IEnumerable<System.Diagnostics.Metrics.Measurement<double>> ObserveUtilization()
@@ -405,6 +417,13 @@ public sealed class RoutingEngine : IDisposable
         }
     }
 
+    /// <summary>The candidate and spare words of a route over up to <see cref="StackWords"/> words (4,096 reps), on the stack.</summary>
+    [InlineArray(StackWords * 2)]
+    private struct StackScratch
+    {
+        private ulong _element;
+    }
+
     private static Span<ulong> Scratch(int length)
     {
         var s = t_scratch;
@@ -416,7 +435,7 @@ public sealed class RoutingEngine : IDisposable
         return s.AsSpan(0, length);
     }
 
-    private static RoutingDecision Run(ref RouteContext context, CompiledPipeline pipeline)
+    private static Verdict Run(ref RouteContext context, CompiledPipeline pipeline)
     {
         while (true)
         {
@@ -439,7 +458,7 @@ public sealed class RoutingEngine : IDisposable
                     case StepResultKind.NoCandidates:
                         return Fallback(ref context, pipeline, step.Name, result.Reason);
                     case StepResultKind.Disqualify:
-                        return new RoutingDecision(RoutingOutcome.Disqualified, null, TeamId(ref context, -1), step.Name, result.Reason, usedFallback: false);
+                        return Verdict.Disqualified(step.Name, result.Reason);
                     default:
                         next = result.Next;
                         break;
@@ -537,7 +556,7 @@ public sealed class RoutingEngine : IDisposable
         return ok;
     }
 
-    private static RoutingDecision Select(ref RouteContext context, CompiledPipeline pipeline)
+    private static Verdict Select(ref RouteContext context, CompiledPipeline pipeline)
     {
         var before = context.Trace is null ? null : Positions(ref context.Candidates);
         var decision = SelectCore(ref context, pipeline, out var picked);
@@ -549,7 +568,7 @@ public sealed class RoutingEngine : IDisposable
         return decision;
     }
 
-    private static RoutingDecision SelectCore(ref RouteContext context, CompiledPipeline pipeline, out int picked)
+    private static Verdict SelectCore(ref RouteContext context, CompiledPipeline pipeline, out int picked)
     {
         var selector = pipeline.Selector;
         var lostToCapacity = false;
@@ -666,7 +685,7 @@ public sealed class RoutingEngine : IDisposable
         b = t;
     }
 
-    private static RoutingDecision Fallback(ref RouteContext context, CompiledPipeline pipeline, string stepName, RoutingReason reason)
+    private static Verdict Fallback(ref RouteContext context, CompiledPipeline pipeline, string stepName, RoutingReason reason)
     {
         var trace = context.Trace;
         if (trace is null || pipeline.Fallback.Kind == FallbackKind.Unassigned)
@@ -683,7 +702,7 @@ public sealed class RoutingEngine : IDisposable
 
         var before = pipeline.Fallback.Kind == FallbackKind.Rep ? [pipeline.Fallback.Index] : Positions(ref context.Candidates);
         var decision = FallbackCore(ref context, pipeline, stepName, reason);
-        var picked = decision.IsAssigned ? context.Snapshot.Roster.RepIndex[decision.RepId] : -1;
+        var picked = decision.Position;
         var reasons = new Dictionary<int, DropReason>();
         foreach (var (p, why) in trace.SelectionDrops)
         {
@@ -704,7 +723,7 @@ public sealed class RoutingEngine : IDisposable
         return decision;
     }
 
-    private static RoutingDecision FallbackCore(ref RouteContext context, CompiledPipeline pipeline, string stepName, RoutingReason reason)
+    private static Verdict FallbackCore(ref RouteContext context, CompiledPipeline pipeline, string stepName, RoutingReason reason)
     {
         var fallback = pipeline.Fallback;
         var snapshot = context.Snapshot;
@@ -748,19 +767,16 @@ public sealed class RoutingEngine : IDisposable
 
                 break;
             default:
-                return new RoutingDecision(RoutingOutcome.Unassigned, null, TeamId(ref context, -1), stepName, reason, usedFallback: false);
+                return Verdict.Unassigned(stepName, reason, usedFallback: false);
         }
 
-        return new RoutingDecision(RoutingOutcome.Unassigned, null, TeamId(ref context, -1), stepName, reason, usedFallback: true);
+        return Verdict.Unassigned(stepName, reason, usedFallback: true);
     }
 
-    private static RoutingDecision Assigned(ref RouteContext context, int position, string stepName, RoutingReason reason, bool usedFallback) =>
-        new(RoutingOutcome.Assigned, context.Snapshot.RepIds[position], TeamId(ref context, position), stepName, reason, usedFallback);
+    private static Verdict Assigned(ref RouteContext context, int position, string stepName, RoutingReason reason, bool usedFallback) =>
+        Verdict.Assigned(position, stepName, reason, usedFallback);
 
-    private static string? TeamId(ref RouteContext context, int position)
-    {
-        var snapshot = context.Snapshot;
-        var team = context.TeamIndex >= 0 ? context.TeamIndex : position >= 0 ? snapshot.PrimaryTeam[position] : -1;
-        return team >= 0 ? snapshot.TeamIds[team] : null;
-    }
+    /// <summary>The decision's team: the one a band, branch or fallback targeted, else the assigned rep's primary team, else none (-1).</summary>
+    private static int TeamIndex(ref RouteContext context, int position) =>
+        context.TeamIndex >= 0 ? context.TeamIndex : position >= 0 ? context.Snapshot.PrimaryTeam[position] : -1;
 }

@@ -13,8 +13,8 @@ internal ref struct CandidateSet
 {
     private const int MaxPendingMasks = 8;
 
-    private readonly ReadOnlySpan<ulong> _active;
-    private readonly Span<ulong> _bits;
+    private ReadOnlySpan<ulong> _active;
+    private Span<ulong> _bits;
     private ReadOnlySpan<int> _excluded;
     private PendingMasks _pending;
     private int _pendingCount;
@@ -24,10 +24,21 @@ internal ref struct CandidateSet
     private int _lo;
     private int _hi;
 
-    public CandidateSet(ReadOnlySpan<ulong> active, Span<ulong> bits)
+    /// <summary>
+    /// Starts the set as the active reps, over <paramref name="bits"/> as its scratch words. Called on a zeroed field in
+    /// place: building a temporary set and copying it in made the JIT copy ~120 bytes through a stack temporary with
+    /// mixed store widths, a store-forwarding stall that measured a quarter of a one-rep route.
+    /// </summary>
+    public void Initialize(ReadOnlySpan<ulong> active, Span<ulong> bits)
     {
+        // Assigns every field but the mask slots (read only below _pendingCount): the owner may skip zeroing.
         _active = active;
         _bits = bits;
+        _excluded = default;
+        _pendingCount = 0;
+        _materialized = false;
+        _lo = 0;
+        _hi = 0;
     }
 
     /// <summary>Starts from the active reps again, dropping every narrowing but keeping the exclusions (for a fallback).</summary>

@@ -43,16 +43,16 @@ internal sealed class RoutingTelemetry : IDisposable
 
     public Counter<long> DroppedEvents { get; }
 
-    public void Record(RoutingDecision decision, int lostRaces)
+    public void Record(RoutingOutcome outcome, RoutingReason reason, string? teamId, int lostRaces)
     {
         if (Routed.Enabled)
         {
-            Routed.Add(1, _engine, new("leadrouting.outcome", OutcomeNames[(int)decision.Outcome]), new("leadrouting.team", decision.TeamId));
+            Routed.Add(1, _engine, new("leadrouting.outcome", OutcomeNames[(int)outcome]), new("leadrouting.team", teamId));
         }
 
-        if (!decision.IsAssigned && NotAssigned.Enabled)
+        if (outcome != RoutingOutcome.Assigned && NotAssigned.Enabled)
         {
-            NotAssigned.Add(1, _engine, new("leadrouting.outcome", OutcomeNames[(int)decision.Outcome]), new("leadrouting.reason", ReasonNames[(int)decision.Reason]));
+            NotAssigned.Add(1, _engine, new("leadrouting.outcome", OutcomeNames[(int)outcome]), new("leadrouting.reason", ReasonNames[(int)reason]));
         }
 
         if (lostRaces > 0 && LostRaces.Enabled)
