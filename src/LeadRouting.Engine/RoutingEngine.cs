@@ -440,8 +440,22 @@ public sealed class RoutingEngine : IDisposable
         while (true)
         {
             CompiledPipeline? next = null;
-            foreach (var step in pipeline.Steps)
+            var steps = pipeline.Steps;
+
+            // A capacity check that only the selector follows is left to the selection, which checks the reps it
+            // proposes, in the same order, instead of every candidate (see CompiledPipeline.DefersCapacity). A trace
+            // runs it as a step, to name each full rep; a least-loaded preference reads every candidate anyway.
+            var deferred = pipeline.DefersCapacity && context.Trace is null;
+            for (var i = 0; i < steps.Length; i++)
             {
+                var step = steps[i];
+                if (deferred && i == steps.Length - 1 && !context.PreferLeastLoaded)
+                {
+                    context.DeferredCapacity = true;
+                    context.CapacityChecked = true;
+                    break;
+                }
+
                 var before = context.Trace is null ? null : Positions(ref context.Candidates);
                 var result = step.Apply(ref context);
                 if (before is not null)
@@ -605,6 +619,12 @@ public sealed class RoutingEngine : IDisposable
             return default;
         }
 
+        if (position < 0 && context.DeferredCapacity && AllAtCapacity(ref context))
+        {
+            // The capacity step, run first, would have found every candidate full.
+            return Fallback(ref context, pipeline, pipeline.Steps[^1].Name, RoutingReason.AllAtCapacity);
+        }
+
         if (position < 0)
         {
             // Reps dropped for being full explain the miss better than the weight-0 reps that may remain.
@@ -627,6 +647,13 @@ public sealed class RoutingEngine : IDisposable
             if (position < 0)
             {
                 return -1;
+            }
+
+            if (context.DeferredCapacity && context.Snapshot.IsAtCapacity(position, ref context))
+            {
+                // What the capacity step would have dropped before the selector saw it: no turn taken, not a lost race.
+                context.Candidates.Remove(position);
+                continue;
             }
 
             if (!selector.Claim(ref context, position, token))
@@ -654,6 +681,23 @@ public sealed class RoutingEngine : IDisposable
 
             lostToCapacity = true;
         }
+    }
+
+    /// <summary>
+    /// After a deferred capacity check found no rep: whether the capacity step would have found none either, i.e. the
+    /// candidates were all full (the full ones proposed are gone; the rest, those the selector never proposes, are read).
+    /// </summary>
+    private static bool AllAtCapacity(ref RouteContext context)
+    {
+        foreach (var p in context.Candidates)
+        {
+            if (!context.Snapshot.IsAtCapacity(p, ref context))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Fills <paramref name="tier"/> with the candidates holding the fewest open leads, reading each count once.</summary>

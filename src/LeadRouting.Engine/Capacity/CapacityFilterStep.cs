@@ -9,6 +9,9 @@ namespace LeadRouting.Engine.Capacity;
 /// </summary>
 internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : CompiledStep(name)
 {
+    /// <summary>Whether the selector should be offered the least-loaded candidates first.</summary>
+    public bool PreferLeastLoaded => preferLeastLoaded;
+
     public override StepResult Apply(ref RouteContext context)
     {
         var snapshot = context.Snapshot;

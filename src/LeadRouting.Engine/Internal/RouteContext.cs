@@ -30,6 +30,7 @@ internal ref struct RouteContext
         PreviewProbes = 0;
         Trace = null;
         PreferLeastLoaded = false;
+        DeferredCapacity = false;
         _staticCount = 0;
         _today = int.MinValue;
     }
@@ -71,6 +72,9 @@ internal ref struct RouteContext
 
     /// <summary>Records the route step by step for an explanation; null (and free) otherwise.</summary>
     public ExplanationBuilder? Trace;
+
+    /// <summary>The pipeline's capacity step was left to the selection: check each proposed rep's caps before taking its turn.</summary>
+    public bool DeferredCapacity;
 
     /// <summary>Set by a capacity step: offer the selector the least-loaded candidates first.</summary>
     public bool PreferLeastLoaded;

@@ -100,6 +100,43 @@ public class CapacityPropertyTests
     }
 
     /// <summary>
+    /// (c) A capacity step that only the selector follows is not run over every candidate on a route: the selection checks
+    /// the caps of each rep it proposes instead, before taking its turn. An explanation still runs the step over every
+    /// candidate. Over the same random interleavings, each lead's explanation (made first, changing nothing) and its route
+    /// must give the same decision: rep, deciding step, reason and fallback flag, including "AllAtCapacity" at the
+    /// capacity step when everyone is full and the weight-0 cases of the weighted selector.
+    /// </summary>
+    [Fact]
+    public void A_capacity_check_left_to_the_selection_decides_as_the_capacity_step_would()
+    {
+        PropertyRunner.Check(SequentialScenario.Arbitrary, s =>
+        {
+            var time = new FakeTimeProvider();
+            var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline(), time: time);
+            var step = 0;
+            foreach (var op in s.Ops)
+            {
+                step++;
+                switch (op.Kind)
+                {
+                    case OpKind.Route:
+                        var lead = new Lead("l" + step);
+                        var explained = engine.Explain(lead);
+                        var routed = engine.Route(lead);
+                        Assert.True(explained.Decision == routed, $"step {step} ({op}): explained {explained.Decision}, routed {routed}\n{explained}");
+                        break;
+                    case OpKind.Release:
+                        engine.Release(Build.RepId(op.Rep % s.Setup.Caps.Length));
+                        break;
+                    default:
+                        time.Advance(TimeSpan.FromHours(op.Hours));
+                        break;
+                }
+            }
+        });
+    }
+
+    /// <summary>
     /// (b) ⚡ Four threads, released together by a barrier, route the leads of one case into capacity-limited reps
     /// (each case is run <see cref="TrialsPerCase"/> times on fresh engines). Afterwards no rep holds more than its caps,
     /// counters match the decisions, and exactly min(leads, Σ capacity) leads are assigned. Weights are positive here, so
