@@ -15,9 +15,6 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
     /// <summary>Below this many candidates in a word, a bit-by-bit scan is cheaper than sixteen vector loads.</summary>
     private const int VectorThreshold = 12;
 
-    /// <summary>For each 4-bit group of candidate bits, the lanes to keep.</summary>
-    private static readonly Vector256<long>[] LaneMasks = BuildLaneMasks();
-
     public override RoutingReason EmptyReason => RoutingReason.NoEligibleRep;
 
     public override int Propose(ref RouteContext context, out long token)
@@ -88,18 +85,66 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
     }
 
     /// <summary>
-    /// The oldest turn among the candidates of one 64-rep word, four turns per instruction: non-candidates are masked to
-    /// "never oldest", then the first position holding the minimum is found (so ties still go to roster order).
+    /// The oldest turn among the candidates of one 64-rep word, eight turns per instruction (AVX-512) or four: lanes not
+    /// in the set read as "never oldest", then the first lane holding the minimum is found the same way (so ties still go
+    /// to roster order). A lane mask is the word's bits broadcast and tested against one bit per lane: no table to load.
     /// </summary>
     private static void OldestInWord(long[] turns, int word, ulong bits, ref int best, ref long bestTurn)
     {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            OldestInWord512(turns, word, bits, ref best, ref bestTurn);
+        }
+        else
+        {
+            OldestInWord256(turns, word, bits, ref best, ref bestTurn);
+        }
+    }
+
+    /// <summary><see cref="OldestInWord"/> eight lanes at a time; internal for tests.</summary>
+    internal static void OldestInWord512(long[] turns, int word, ulong bits, ref int best, ref long bestTurn)
+    {
+        ref var first = ref turns[word << 6];
+        var never = Vector512.Create(EngineSnapshot.RetiredTurn);
+        var laneBits = Vector512.Create(1L, 2, 4, 8, 16, 32, 64, 128);
+        var min = never;
+        for (var i = 0; i < 8; i++)
+        {
+            var mask = ~Vector512.Equals(Vector512.Create((long)(bits >> (i * 8))) & laneBits, Vector512<long>.Zero);
+            min = Vector512.Min(min, Vector512.ConditionalSelect(mask, Vector512.LoadUnsafe(ref first, (nuint)(i * 8)), never));
+        }
+
+        var half = Vector256.Min(min.GetLower(), min.GetUpper());
+        var m = Math.Min(Math.Min(half[0], half[1]), Math.Min(half[2], half[3]));
+        if (m >= bestTurn)
+        {
+            return;
+        }
+
+        var target = Vector512.Create(m);
+        for (var i = 0; i < 8; i++)
+        {
+            var hits = Vector512.Equals(Vector512.LoadUnsafe(ref first, (nuint)(i * 8)), target).ExtractMostSignificantBits() & (byte)(bits >> (i * 8));
+            if (hits != 0)
+            {
+                best = (word << 6) + (i * 8) + BitOperations.TrailingZeroCount(hits);
+                bestTurn = m;
+                return;
+            }
+        }
+    }
+
+    /// <summary><see cref="OldestInWord"/> four lanes at a time; internal for tests.</summary>
+    internal static void OldestInWord256(long[] turns, int word, ulong bits, ref int best, ref long bestTurn)
+    {
         ref var first = ref turns[word << 6];
         var never = Vector256.Create(EngineSnapshot.RetiredTurn);
+        var laneBits = Vector256.Create(1L, 2, 4, 8);
         var min = never;
         for (var i = 0; i < 16; i++)
         {
-            var lanes = Vector256.LoadUnsafe(ref first, (nuint)(i * 4));
-            min = Vector256.Min(min, Vector256.ConditionalSelect(LaneMasks[(int)(bits >> (i * 4)) & 15], lanes, never));
+            var mask = ~Vector256.Equals(Vector256.Create((long)(bits >> (i * 4))) & laneBits, Vector256<long>.Zero);
+            min = Vector256.Min(min, Vector256.ConditionalSelect(mask, Vector256.LoadUnsafe(ref first, (nuint)(i * 4)), never));
         }
 
         var m = Math.Min(Math.Min(min[0], min[1]), Math.Min(min[2], min[3]));
@@ -108,31 +153,17 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
             return;
         }
 
-        for (var rest = bits; rest != 0; rest &= rest - 1)
+        var target = Vector256.Create(m);
+        for (var i = 0; i < 16; i++)
         {
-            var p = (word << 6) + BitOperations.TrailingZeroCount(rest);
-            if (turns[p] == m)
+            var hits = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)(i * 4)), target).ExtractMostSignificantBits() & (uint)((bits >> (i * 4)) & 15);
+            if (hits != 0)
             {
-                best = p;
+                best = (word << 6) + (i * 4) + BitOperations.TrailingZeroCount(hits);
                 bestTurn = m;
                 return;
             }
         }
-    }
-
-    private static Vector256<long>[] BuildLaneMasks()
-    {
-        var masks = new Vector256<long>[16];
-        for (var nibble = 0; nibble < 16; nibble++)
-        {
-            masks[nibble] = Vector256.Create(
-                (nibble & 1) != 0 ? -1L : 0,
-                (nibble & 2) != 0 ? -1L : 0,
-                (nibble & 4) != 0 ? -1L : 0,
-                (nibble & 8) != 0 ? -1L : 0);
-        }
-
-        return masks;
     }
 
     /// <summary>Moves the rep to the back of the rotation, unless a concurrent route did so since its turn was read.</summary>
