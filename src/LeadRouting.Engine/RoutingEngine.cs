@@ -465,6 +465,7 @@ public sealed class RoutingEngine : IDisposable
 
                 switch (result.Kind)
                 {
+                    case StepResultKind.ContinueNotEmpty:
                     case StepResultKind.Continue when !context.Candidates.IsEmpty():
                         continue;
                     case StepResultKind.Continue:

@@ -35,7 +35,7 @@ internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : 
 
         context.PreferLeastLoaded |= preferLeastLoaded;
         context.CapacityChecked = true;
-        return StepResult.Continue;
+        return StepResult.ContinueNotEmpty;
     }
 
     public override DropReason WhyDropped(int position, ref RouteContext context) =>

@@ -46,6 +46,7 @@ internal sealed class CompiledTarget
             }
         }
 
-        return Pipeline is null ? StepResult.Continue : StepResult.HandOff(Pipeline);
+        // Non-empty: the team's candidates were just checked, or there was no narrowing after a step that left some.
+        return Pipeline is null ? StepResult.ContinueNotEmpty : StepResult.HandOff(Pipeline);
     }
 }

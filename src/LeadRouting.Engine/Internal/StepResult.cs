@@ -6,6 +6,9 @@ internal enum StepResultKind
     NoCandidates,
     Disqualify,
     HandOff,
+
+    /// <summary>Go on; the step has just seen that candidates remain, so the engine need not look again.</summary>
+    ContinueNotEmpty,
 }
 
 /// <summary>What a filter or branching step tells the engine to do next.</summary>
@@ -25,6 +28,9 @@ internal readonly struct StepResult
     public CompiledPipeline? Next { get; }
 
     public static StepResult Continue => default;
+
+    /// <summary>Go on, knowing candidates remain (the step found one), which saves the engine its emptiness check.</summary>
+    public static StepResult ContinueNotEmpty => new(StepResultKind.ContinueNotEmpty, RoutingReason.Selected, null);
 
     public static StepResult NoCandidates(RoutingReason reason) => new(StepResultKind.NoCandidates, reason, null);
 

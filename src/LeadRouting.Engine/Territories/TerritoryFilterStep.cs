@@ -65,7 +65,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
             {
                 context.Trace?.Note($"most specific territory covering the lead with a candidate owner: {_rules[ruleIds[i]]}");
                 context.NarrowStatic(owners, _ruleTokens[ruleIds[i]]);
-                return StepResult.Continue;
+                return StepResult.ContinueNotEmpty;
             }
         }
 
