@@ -21,7 +21,12 @@ public sealed class Territory : IEquatable<Territory>
         Country = country;
         Region = region;
         PostalPrefix = postalPrefix;
+
+        // Computed once: a rebuild at 10,000 reps looks up some 300,000 (rep, territory) pairs by territory.
+        _hashCode = HashCode.Combine(level, country, region, postalPrefix);
     }
+
+    private readonly int _hashCode;
 
     /// <summary>How specific the territory is.</summary>
     public TerritoryLevel Level { get; }
@@ -94,13 +99,13 @@ public sealed class Territory : IEquatable<Territory>
 
     /// <inheritdoc />
     public bool Equals(Territory? other) =>
-        other is not null && Level == other.Level && Country == other.Country && Region == other.Region && PostalPrefix == other.PostalPrefix;
+        other is not null && _hashCode == other._hashCode && Level == other.Level && Country == other.Country && Region == other.Region && PostalPrefix == other.PostalPrefix;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Territory);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Level, Country, Region, PostalPrefix);
+    public override int GetHashCode() => _hashCode;
 
     /// <summary>The text form accepted by <see cref="Parse"/>.</summary>
     public override string ToString() => Level switch

@@ -14,16 +14,38 @@ internal sealed class RepMask
     private readonly bool _contiguous;
 
     public RepMask(IEnumerable<int> positions)
+        : this(Sorted([.. positions]))
     {
-        var words = new SortedDictionary<int, ulong>();
-        foreach (var p in positions)
+    }
+
+    /// <summary>A mask of <paramref name="positions"/>, in any order, duplicates allowed (ascending order is cheapest).</summary>
+    public RepMask(ReadOnlySpan<int> positions)
+    {
+        // Sorted positions give the words in order in one pass (a territory rebuild makes tens of thousands of masks,
+        // so no per-mask dictionary). Duplicates are harmless: they set the same bit.
+        var sorted = IsAscending(positions) ? positions : Sorted(positions.ToArray());
+        var words = 0;
+        for (var i = 0; i < sorted.Length; i++)
         {
-            words.TryGetValue(p >> 6, out var w);
-            words[p >> 6] = w | (1UL << p);
+            if (i == 0 || sorted[i] >> 6 != sorted[i - 1] >> 6)
+            {
+                words++;
+            }
         }
 
-        _wordIndex = [.. words.Keys];
-        _bits = [.. words.Values];
+        _wordIndex = new int[words];
+        _bits = new ulong[words];
+        var j = -1;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] >> 6 != sorted[i - 1] >> 6)
+            {
+                _wordIndex[++j] = sorted[i] >> 6;
+            }
+
+            _bits[j] |= 1UL << sorted[i];
+        }
+
         foreach (var b in _bits)
         {
             Count += BitOperations.PopCount(b);
@@ -32,6 +54,25 @@ internal sealed class RepMask
         _contiguous = _wordIndex.Length == 0 || _wordIndex[^1] - _wordIndex[0] + 1 == _wordIndex.Length;
         FirstWord = _wordIndex.Length == 0 ? 0 : _wordIndex[0];
         EndWord = _wordIndex.Length == 0 ? 0 : _wordIndex[^1] + 1;
+    }
+
+    private static int[] Sorted(int[] positions)
+    {
+        Array.Sort(positions);
+        return positions;
+    }
+
+    private static bool IsAscending(ReadOnlySpan<int> positions)
+    {
+        for (var i = 1; i < positions.Length; i++)
+        {
+            if (positions[i] < positions[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Number of reps.</summary>

@@ -16,20 +16,51 @@ internal sealed class TerritoryFilterStep : CompiledStep
     public TerritoryFilterStep(string name, Roster roster, long token)
         : base(name)
     {
+        // Two passes over the (rep, territory) pairs, into flat arrays rather than a list per rule: a roster of 10,000
+        // reps has some 300,000 pairs and 50,000 rules. Pass one numbers the rules and counts their owners.
         var ruleIds = new Dictionary<Territory, int>();
-        var owners = new List<List<int>>();
-        for (var p = 0; p < roster.Reps.Length; p++)
+        var pairs = 0;
+        foreach (var rep in roster.Reps)
         {
-            foreach (var territory in roster.Reps[p].Territories)
+            pairs += rep.Territories.Count;
+        }
+
+        var ruleOfPair = new int[pairs];
+        var ownerCount = new List<int>();
+        var k = 0;
+        foreach (var rep in roster.Reps)
+        {
+            var territories = rep.Territories;
+            for (var t = 0; t < territories.Count; t++)
             {
+                var territory = territories[t];
                 if (!ruleIds.TryGetValue(territory, out var id))
                 {
                     id = ruleIds.Count;
                     ruleIds.Add(territory, id);
-                    owners.Add([]);
+                    ownerCount.Add(0);
                 }
 
-                owners[id].Add(p);
+                ruleOfPair[k++] = id;
+                ownerCount[id]++;
+            }
+        }
+
+        // Pass two lays each rule's owners out contiguously, in roster order.
+        var start = new int[ownerCount.Count + 1];
+        for (var id = 0; id < ownerCount.Count; id++)
+        {
+            start[id + 1] = start[id] + ownerCount[id];
+        }
+
+        var next = start[..^1];
+        var owners = new int[pairs];
+        k = 0;
+        for (var p = 0; p < roster.Reps.Length; p++)
+        {
+            for (var t = 0; t < roster.Reps[p].Territories.Count; t++)
+            {
+                owners[next[ruleOfPair[k++]]++] = p;
             }
         }
 
@@ -42,15 +73,11 @@ internal sealed class TerritoryFilterStep : CompiledStep
         _index = new TerritoryIndex(rules);
         _rules = rules;
         _ruleTokens = new long[rules.Length];
+        _owners = new RepMask[rules.Length];
         for (var id = 0; id < rules.Length; id++)
         {
-            _ruleTokens[id] = token ^ StableHash.Of(rules[id].ToString());
-        }
-
-        _owners = new RepMask[owners.Count];
-        for (var id = 0; id < _owners.Length; id++)
-        {
-            _owners[id] = new RepMask(owners[id]);
+            _ruleTokens[id] = token ^ StableHash.Of(rules[id]);
+            _owners[id] = new RepMask(owners.AsSpan(start[id], start[id + 1] - start[id]));
         }
     }
 
