@@ -1,33 +1,58 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Territories;
 
 /// <summary>
 /// Finds the territory rules that cover a lead, most specific first, without allocating or hashing strings: countries
-/// index an array, regions are packed into a 64-bit key, postal prefixes walk a compact per-country trie.
+/// index an array; postal prefixes and regions are packed into exact integer keys and looked up in one open-addressing
+/// table, postal prefixes longest first and only at the lengths the lead's country has rules for.
 /// </summary>
+/// <remarks>
+/// A trie walk costs a few dependent loads per symbol, each a likely cache miss once the index is large; a table probe
+/// usually touches one cache line, and a country's rules tend to come in one or two lengths, so a lead costs one or two
+/// probes.
+/// </remarks>
 internal sealed class TerritoryIndex
 {
     /// <summary>The most rules one lead can match: every postal prefix length, its region and its country.</summary>
     public const int MaxMatches = TerritoryCodes.MaxPostalLength + 2;
 
-    private readonly int[] _countryRule = new int[TerritoryCodes.CountryCount];
-    private readonly bool[] _hasRegionRules = new bool[TerritoryCodes.CountryCount];
-    private readonly Dictionary<long, int> _regionRule = [];
-    private readonly int[] _postalRoot = new int[TerritoryCodes.CountryCount];
-    private readonly int[] _firstEdge;
-    private readonly int[] _edgeCount;
-    private readonly int[] _nodeRule;
-    private readonly byte[] _edgeSymbol;
-    private readonly int[] _edgeTarget;
+    /// <summary>The symbols a postal key's <see cref="Entry.Low"/> holds; 37^12 &lt; 2^63, 37^13 is not.</summary>
+    private const int LowSymbols = 12;
+
+    /// <summary>Where the country sits in a postal key's <see cref="Entry.High"/>, above the tail (37^4 &lt; 2^21).</summary>
+    private const int CountryShift = 21;
+
+    /// <summary>The <see cref="Entry.High"/> of every region key; postal keys stay below it (676 &lt;&lt; 21 &lt; 2^31).</summary>
+    private const uint RegionHigh = 1u << 31;
+
+    private readonly CountryRules[] _countries = new CountryRules[TerritoryCodes.CountryCount];
+    private readonly Entry[] _table;
+    private readonly int _shift;
 
     /// <param name="rules">Distinct territories; a rule's id is its index.</param>
     public TerritoryIndex(IReadOnlyList<Territory> rules)
     {
-        Array.Fill(_countryRule, -1);
-        Array.Fill(_postalRoot, -1);
-        var trie = new List<SortedDictionary<byte, int>>();
-        var nodeRule = new List<int>();
+        for (var c = 0; c < _countries.Length; c++)
+        {
+            _countries[c].Rule = -1;
+        }
+
+        var keyed = 0;
+        for (var id = 0; id < rules.Count; id++)
+        {
+            if (rules[id].Level != TerritoryLevel.Country)
+            {
+                keyed++;
+            }
+        }
+
+        // Load at most 1/2, so a probe that misses (a lead's longer prefix without a rule) stops within a few entries.
+        var bits = Math.Max(1, BitOperations.Log2((uint)Math.Max(keyed, 1)) + 2);
+        _table = new Entry[1 << bits];
+        _shift = 64 - bits;
         for (var id = 0; id < rules.Count; id++)
         {
             var rule = rules[id];
@@ -35,57 +60,33 @@ internal sealed class TerritoryIndex
             switch (rule.Level)
             {
                 case TerritoryLevel.Country:
-                    _countryRule[country] = id;
+                    _countries[country].Rule = id;
                     break;
                 case TerritoryLevel.Region:
-                    _hasRegionRules[country] = true;
-                    _regionRule[TerritoryCodes.RegionKey(country, rule.Region)] = id;
+                    _countries[country].HasRegionRules = true;
+                    Insert((ulong)TerritoryCodes.RegionKey(country, rule.Region), RegionHigh, id);
                     break;
                 default:
-                    if (_postalRoot[country] < 0)
+                    // The prefix is normalised (1 to 16 letters and digits, upper case), so every character is a symbol.
+                    var prefix = rule.PostalPrefix!;
+                    ulong low = 0;
+                    uint tail = 0;
+                    for (var i = 0; i < prefix.Length; i++)
                     {
-                        _postalRoot[country] = NewNode(trie, nodeRule);
-                    }
-
-                    var node = _postalRoot[country];
-                    foreach (var c in rule.PostalPrefix!)
-                    {
-                        var symbol = (byte)TerritoryCodes.Symbol(c);
-                        if (!trie[node].TryGetValue(symbol, out var child))
+                        var digit = (uint)TerritoryCodes.Symbol(prefix[i]) + 1;
+                        if (i < LowSymbols)
                         {
-                            child = NewNode(trie, nodeRule);
-                            trie[node][symbol] = child;
+                            low = (low * 37) + digit;
                         }
-
-                        node = child;
+                        else
+                        {
+                            tail = (tail * 37) + digit;
+                        }
                     }
 
-                    nodeRule[node] = id;
+                    _countries[country].PostalLengths |= 1u << prefix.Length;
+                    Insert(low, PostalHigh(country, tail), id);
                     break;
-            }
-        }
-
-        // Flatten: the edges of a node are contiguous and sorted by symbol.
-        _firstEdge = new int[trie.Count];
-        _edgeCount = new int[trie.Count];
-        _nodeRule = [.. nodeRule];
-        var edges = 0;
-        for (var n = 0; n < trie.Count; n++)
-        {
-            _firstEdge[n] = edges;
-            _edgeCount[n] = trie[n].Count;
-            edges += trie[n].Count;
-        }
-
-        _edgeSymbol = new byte[edges];
-        _edgeTarget = new int[edges];
-        for (var n = 0; n < trie.Count; n++)
-        {
-            var e = _firstEdge[n];
-            foreach (var (symbol, target) in trie[n])
-            {
-                _edgeSymbol[e] = symbol;
-                _edgeTarget[e++] = target;
             }
         }
     }
@@ -114,8 +115,8 @@ internal sealed class TerritoryIndex
         }
 
         var n = 0;
-        var root = _postalRoot[country];
-        if (root >= 0)
+        ref readonly var rules = ref _countries[country];
+        if (rules.PostalLengths != 0)
         {
             if (string.IsNullOrWhiteSpace(lead.PostalCode))
             {
@@ -123,36 +124,48 @@ internal sealed class TerritoryIndex
             }
             else
             {
-                n = MatchPostal(root, lead.PostalCode, ruleIds);
+                n = MatchPostal(country, rules.PostalLengths, lead.PostalCode, ruleIds);
             }
         }
 
-        if (_hasRegionRules[country])
+        if (rules.HasRegionRules)
         {
             var key = lead.Region is null ? -1 : TerritoryCodes.RegionKey(country, lead.Region);
             if (key < 0)
             {
                 missing = true;
             }
-            else if (_regionRule.TryGetValue(key, out var regionRule))
+            else
             {
-                ruleIds[n++] = regionRule;
+                var regionRule = Find((ulong)key, RegionHigh);
+                if (regionRule >= 0)
+                {
+                    ruleIds[n++] = regionRule;
+                }
             }
         }
 
-        var countryRule = _countryRule[country];
-        if (countryRule >= 0)
+        if (rules.Rule >= 0)
         {
-            ruleIds[n++] = countryRule;
+            ruleIds[n++] = rules.Rule;
         }
 
         return n;
     }
 
-    private int MatchPostal(int node, string postal, Span<int> ruleIds)
+    /// <summary>
+    /// Packs every prefix of the code in one scan (separators skipped, an invalid character ends the code), then probes
+    /// the lengths the country has rules for, longest first.
+    /// </summary>
+    [SkipLocalsInit] // only the keys up to the code's length are written, and only those are read
+    private int MatchPostal(int country, uint lengths, string postal, Span<int> ruleIds)
     {
-        // The walk meets shorter prefixes first; collect, then reverse so the longest comes first.
-        var n = 0;
+        // A struct local, not stackalloc: a loop beside stackalloc makes the JIT skip tiering (no on-stack replacement),
+        // so the method is compiled once without profile data and then neither inlines Symbol nor Find.
+        Unsafe.SkipInit(out PrefixKeys keys);
+        var longest = 31 - BitOperations.LeadingZeroCount(lengths);
+        var length = 0;
+        ulong packed = 0;
         foreach (var c in postal)
         {
             var symbol = TerritoryCodes.Symbol(c);
@@ -161,40 +174,121 @@ internal sealed class TerritoryIndex
                 continue;
             }
 
-            node = symbol < 0 ? -1 : Child(node, (byte)symbol);
-            if (node < 0)
+            if (symbol < 0)
             {
                 break;
             }
 
-            if (_nodeRule[node] >= 0)
+            if (length == LowSymbols)
             {
-                ruleIds[n++] = _nodeRule[node];
+                packed = 0;
+            }
+
+            packed = (packed * 37) + (uint)symbol + 1;
+            keys[++length] = packed;
+            if (length == longest)
+            {
+                break;
             }
         }
 
-        ruleIds[..n].Reverse();
+        var n = 0;
+        var probe = lengths & ((2u << length) - 1);
+        while (probe != 0)
+        {
+            var l = 31 - BitOperations.LeadingZeroCount(probe);
+            probe ^= 1u << l;
+            var rule = l <= LowSymbols
+                ? Find(keys[l], PostalHigh(country, 0))
+                : Find(keys[LowSymbols], PostalHigh(country, (uint)keys[l]));
+            if (rule >= 0)
+            {
+                ruleIds[n++] = rule;
+            }
+        }
+
         return n;
     }
 
-    private int Child(int node, byte symbol)
-    {
-        var end = _firstEdge[node] + _edgeCount[node];
-        for (var e = _firstEdge[node]; e < end; e++)
-        {
-            if (_edgeSymbol[e] == symbol)
-            {
-                return _edgeTarget[e];
-            }
-        }
+    private static uint PostalHigh(int country, uint tail) => ((uint)country << CountryShift) | tail;
 
-        return -1;
+    /// <summary>The rule with exactly this key, or -1; a hash collision only costs another probe, never a wrong match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ulong low, uint high)
+    {
+        var mask = _table.Length - 1;
+        var i = Slot(low, high);
+        while (true)
+        {
+            ref readonly var entry = ref _table[i];
+            if (entry.Low == low)
+            {
+                if (entry.High == high)
+                {
+                    return entry.Rule;
+                }
+            }
+            else if (entry.Low == 0)
+            {
+                return -1;
+            }
+
+            i = (i + 1) & mask;
+        }
     }
 
-    private static int NewNode(List<SortedDictionary<byte, int>> trie, List<int> nodeRule)
+    private void Insert(ulong low, uint high, int rule)
     {
-        trie.Add([]);
-        nodeRule.Add(-1);
-        return trie.Count - 1;
+        var mask = _table.Length - 1;
+        var i = Slot(low, high);
+        while (_table[i].Low != 0 && (_table[i].Low != low || _table[i].High != high))
+        {
+            i = (i + 1) & mask;
+        }
+
+        _table[i] = new Entry { Low = low, High = high, Rule = rule };
+    }
+
+    /// <summary>Multiplicative (Fibonacci) hashing: the top bits of the product depend on every bit of the key.</summary>
+    private int Slot(ulong low, uint high) =>
+        (int)(((low ^ (high * 0x9E3779B97F4A7C15UL)) * 0xBF58476D1CE4E5B9UL) >> _shift);
+
+    /// <summary>
+    /// Element l is the key of a code's l-symbol prefix: symbols 1..12 base 37 for l &lt;= 12, symbols 13..l for l &gt; 12
+    /// (whose key also takes element 12).
+    /// </summary>
+    [InlineArray(TerritoryCodes.MaxPostalLength + 1)]
+    private struct PrefixKeys
+    {
+        private ulong _element;
+    }
+
+    /// <summary>A key and its rule, 16 bytes, so a probe and its next few entries usually share one cache line.</summary>
+    private struct Entry
+    {
+        /// <summary>
+        /// Postal: the first 12 symbols, base 37 of symbol + 1 (unambiguous without a length, never 0). Region: the
+        /// <see cref="TerritoryCodes.RegionKey"/> (never 0). 0 marks an empty entry.
+        /// </summary>
+        public ulong Low;
+
+        /// <summary>Postal: the country above symbols 13..16 (base 37, 0 when none). Region: <see cref="RegionHigh"/>.</summary>
+        public uint High;
+
+        /// <summary>The rule's id.</summary>
+        public int Rule;
+    }
+
+    /// <summary>What one country has rules for, read with one load per lead.</summary>
+    private struct CountryRules
+    {
+        /// <summary>The country rule's id, -1 when none.</summary>
+        public int Rule;
+
+        /// <summary>Bit l is set when some postal rule of the country has an l-symbol prefix (l = 1..16).</summary>
+        public uint PostalLengths;
+
+        /// <summary>Whether some rule of the country names a region.</summary>
+        public bool HasRegionRules;
     }
 }
