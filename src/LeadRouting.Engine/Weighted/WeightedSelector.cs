@@ -40,28 +40,30 @@ internal sealed class WeightedSelector : CompiledSelector
     {
         token = 0;
         var schedule = ScheduleFor(ref context);
-        var positions = schedule.Positions;
-        if (positions.Length == 0)
+        var period = schedule.Period;
+        if (period == 0)
         {
             return -1;
         }
 
         var slot = 0;
-        for (var probe = 0; probe < positions.Length; probe++)
+        for (var probe = 0; probe < period; probe++)
         {
             // A preview reads the slots the next route would take, without taking them.
             slot = context.Preview ? schedule.PeekSlot(context.PreviewProbes++) : schedule.NextSlot();
-            if (context.Candidates.Contains(positions[slot]))
+            var position = schedule.PositionAt(slot);
+            if (context.Candidates.Contains(position))
             {
-                context.Trace?.Picked(positions[slot], $"slot {slot + 1} of the {positions.Length}-slot weighted schedule of its group ({GroupSize(schedule)} reps with weight > 0)");
-                return positions[slot];
+                context.Trace?.Picked(position, $"slot {slot + 1} of the {period}-slot weighted schedule of its group ({GroupSize(schedule)} reps with weight > 0)");
+                return position;
             }
         }
 
         // Concurrent routes took the slots between ours: finish the period from where we are without taking more.
-        for (var i = 1; i <= positions.Length; i++)
+        var positions = schedule.Positions;
+        for (var i = 1; i <= period; i++)
         {
-            var p = positions[(slot + i) % positions.Length];
+            var p = positions[(slot + i) % period];
             if (context.Candidates.Contains(p))
             {
                 return p;
