@@ -83,19 +83,22 @@ internal sealed class TerritoryFilterStep : CompiledStep
 
     public override StepResult Apply(ref RouteContext context)
     {
-        Span<int> ruleIds = stackalloc int[TerritoryIndex.MaxMatches];
-        var n = _index.Match(context.Lead, ruleIds, out var missing);
-        for (var i = 0; i < n; i++)
+        // Rules come most specific first, one table probe each: the first with an owner among the candidates wins, and
+        // the less specific ones are not even looked up.
+        _index.Begin(context.Lead, out var scan);
+        var n = 0;
+        for (var rule = _index.Next(ref scan); rule >= 0; rule = _index.Next(ref scan), n++)
         {
-            var owners = _owners[ruleIds[i]];
+            var owners = _owners[rule];
             if (context.Candidates.Intersects(owners))
             {
-                context.Trace?.Note($"most specific territory covering the lead with a candidate owner: {_rules[ruleIds[i]]}");
-                context.NarrowStatic(owners, _ruleTokens[ruleIds[i]]);
+                context.Trace?.Note($"most specific territory covering the lead with a candidate owner: {_rules[rule]}");
+                context.NarrowStatic(owners, _ruleTokens[rule]);
                 return StepResult.ContinueNotEmpty;
             }
         }
 
+        var missing = scan.Missing;
         context.Trace?.Note(n == 0 && missing ? "the lead lacks the country, region or postal code the rules need" : "no candidate's territory covers the lead");
         return StepResult.NoCandidates(n == 0 && missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
     }

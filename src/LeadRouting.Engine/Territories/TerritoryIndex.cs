@@ -99,70 +99,103 @@ internal sealed class TerritoryIndex
     /// </summary>
     public int Match(Lead lead, Span<int> ruleIds, out bool missing)
     {
-        missing = false;
-        if (lead.Country is null)
-        {
-            missing = true;
-            return 0;
-        }
-
-        var country = TerritoryCodes.CountryIndex(lead.Country);
-        if (country < 0)
-        {
-            // "Germany" or "DEU": present but not a code the rules can be matched against.
-            missing = true;
-            return 0;
-        }
-
+        Begin(lead, out var scan);
         var n = 0;
-        ref readonly var rules = ref _countries[country];
+        for (var rule = Next(ref scan); rule >= 0; rule = Next(ref scan))
+        {
+            ruleIds[n++] = rule;
+        }
+
+        missing = scan.Missing;
+        return n;
+    }
+
+    /// <summary>
+    /// Starts producing the rules covering the lead, most specific first, one table probe per <see cref="Next"/>: a
+    /// caller that stops at the first rule it can use (the territory filter, usually at the longest) probes no further.
+    /// Reads the lead's codes once; sets <see cref="MatchScan.Missing"/> as <see cref="Match"/> does.
+    /// </summary>
+    [SkipLocalsInit] // only the keys up to the code's length are written, and only those are read
+    public void Begin(Lead lead, out MatchScan scan)
+    {
+        Unsafe.SkipInit(out scan);
+        scan.Missing = false;
+        scan.Probe = 0;
+        scan.RegionKey = -1;
+        scan.Stage = MatchScan.Done;
+        scan.Country = lead.Country is null ? -1 : TerritoryCodes.CountryIndex(lead.Country);
+        if (scan.Country < 0)
+        {
+            // No country, or "Germany" / "DEU": present but not a code the rules can be matched against.
+            scan.Missing = true;
+            return;
+        }
+
+        ref readonly var rules = ref _countries[scan.Country];
+        scan.Stage = MatchScan.Postal;
         if (rules.PostalLengths != 0)
         {
             if (string.IsNullOrWhiteSpace(lead.PostalCode))
             {
-                missing = true;
+                scan.Missing = true;
             }
             else
             {
-                n = MatchPostal(country, rules.PostalLengths, lead.PostalCode, ruleIds);
+                scan.Probe = PackPrefixes(rules.PostalLengths, lead.PostalCode, ref scan.Keys);
             }
         }
 
         if (rules.HasRegionRules)
         {
-            var key = lead.Region is null ? -1 : TerritoryCodes.RegionKey(country, lead.Region);
-            if (key < 0)
+            scan.RegionKey = lead.Region is null ? -1 : TerritoryCodes.RegionKey(scan.Country, lead.Region);
+            scan.Missing |= scan.RegionKey < 0;
+        }
+    }
+
+    /// <summary>The next rule covering the lead (longest postal prefix, then region, then country), or -1 when none is left.</summary>
+    public int Next(ref MatchScan scan)
+    {
+        while (scan.Probe != 0)
+        {
+            var l = 31 - BitOperations.LeadingZeroCount(scan.Probe);
+            scan.Probe ^= 1u << l;
+            var rule = l <= LowSymbols
+                ? Find(scan.Keys[l], PostalHigh(scan.Country, 0))
+                : Find(scan.Keys[LowSymbols], PostalHigh(scan.Country, (uint)scan.Keys[l]));
+            if (rule >= 0)
             {
-                missing = true;
+                return rule;
             }
-            else
+        }
+
+        if (scan.Stage == MatchScan.Postal)
+        {
+            scan.Stage = MatchScan.Region;
+            if (scan.RegionKey >= 0)
             {
-                var regionRule = Find((ulong)key, RegionHigh);
-                if (regionRule >= 0)
+                var rule = Find((ulong)scan.RegionKey, RegionHigh);
+                if (rule >= 0)
                 {
-                    ruleIds[n++] = regionRule;
+                    return rule;
                 }
             }
         }
 
-        if (rules.Rule >= 0)
+        if (scan.Stage == MatchScan.Region)
         {
-            ruleIds[n++] = rules.Rule;
+            scan.Stage = MatchScan.Done;
+            return _countries[scan.Country].Rule;
         }
 
-        return n;
+        return -1;
     }
 
     /// <summary>
-    /// Packs every prefix of the code in one scan (separators skipped, an invalid character ends the code), then probes
-    /// the lengths the country has rules for, longest first.
+    /// Packs every prefix of the code in one scan (separators skipped, an invalid character ends the code) and returns
+    /// the prefix lengths to probe: those the country has rules for, up to the code's length.
     /// </summary>
-    [SkipLocalsInit] // only the keys up to the code's length are written, and only those are read
-    private int MatchPostal(int country, uint lengths, string postal, Span<int> ruleIds)
+    private static uint PackPrefixes(uint lengths, string postal, ref PrefixKeys keys)
     {
-        // A struct local, not stackalloc: a loop beside stackalloc makes the JIT skip tiering (no on-stack replacement),
-        // so the method is compiled once without profile data and then neither inlines Symbol nor Find.
-        Unsafe.SkipInit(out PrefixKeys keys);
         var longest = 31 - BitOperations.LeadingZeroCount(lengths);
         var length = 0;
         ulong packed = 0;
@@ -192,22 +225,7 @@ internal sealed class TerritoryIndex
             }
         }
 
-        var n = 0;
-        var probe = lengths & ((2u << length) - 1);
-        while (probe != 0)
-        {
-            var l = 31 - BitOperations.LeadingZeroCount(probe);
-            probe ^= 1u << l;
-            var rule = l <= LowSymbols
-                ? Find(keys[l], PostalHigh(country, 0))
-                : Find(keys[LowSymbols], PostalHigh(country, (uint)keys[l]));
-            if (rule >= 0)
-            {
-                ruleIds[n++] = rule;
-            }
-        }
-
-        return n;
+        return lengths & ((2u << length) - 1);
     }
 
     private static uint PostalHigh(int country, uint tail) => ((uint)country << CountryShift) | tail;
@@ -258,7 +276,7 @@ internal sealed class TerritoryIndex
     /// (whose key also takes element 12).
     /// </summary>
     [InlineArray(TerritoryCodes.MaxPostalLength + 1)]
-    private struct PrefixKeys
+    internal struct PrefixKeys
     {
         private ulong _element;
     }
@@ -291,4 +309,30 @@ internal sealed class TerritoryIndex
         /// <summary>Whether some rule of the country names a region.</summary>
         public bool HasRegionRules;
     }
+}
+
+/// <summary>Where a <see cref="TerritoryIndex.Next"/> scan of one lead's matches stands; a stack value, no allocation.</summary>
+internal struct MatchScan
+{
+    public const int Postal = 0;
+    public const int Region = 1;
+    public const int Done = 2;
+
+    /// <summary>The keys of the lead's postal prefixes, by length.</summary>
+    public TerritoryIndex.PrefixKeys Keys;
+
+    /// <summary>The lead's country index.</summary>
+    public int Country;
+
+    /// <summary>Postal prefix lengths still to probe (a bit per length).</summary>
+    public uint Probe;
+
+    /// <summary>Postal, then region, then country, then done.</summary>
+    public int Stage;
+
+    /// <summary>The lead's region key, or -1 when it has none or its country has no region rules.</summary>
+    public long RegionKey;
+
+    /// <summary>Whether the lead lacks a field some rules of its country need.</summary>
+    public bool Missing;
 }
