@@ -203,7 +203,7 @@ public sealed class RoutingEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(repId);
         var snapshot = Volatile.Read(ref _snapshot);
-        return snapshot.Roster.TryGetPosition(repId, out var p) && snapshot.States[p].TryRelease();
+        return snapshot.Roster.TryGetPosition(repId, out var p) && snapshot.Hot[p].State.TryRelease();
     }
 
     /// <summary>Switches a rep on or off. An inactive rep is never chosen, by any step or fallback.</summary>
@@ -823,5 +823,5 @@ public sealed class RoutingEngine : IDisposable
 
     /// <summary>The decision's team: the one a band, branch or fallback targeted, else the assigned rep's primary team, else none (-1).</summary>
     private static int TeamIndex(ref RouteContext context, int position) =>
-        context.TeamIndex >= 0 ? context.TeamIndex : position >= 0 ? context.Snapshot.PrimaryTeam[position] : -1;
+        context.TeamIndex >= 0 ? context.TeamIndex : position >= 0 ? context.Snapshot.Hot[position].PrimaryTeam : -1;
 }

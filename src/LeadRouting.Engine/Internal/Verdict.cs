@@ -44,5 +44,5 @@ internal readonly struct Verdict
 
     /// <summary>The public decision, with the rep and team ids of <paramref name="snapshot"/>.</summary>
     public RoutingDecision ToDecision(EngineSnapshot snapshot, int team) =>
-        new(Outcome, Position >= 0 ? snapshot.RepIds[Position] : null, team >= 0 ? snapshot.TeamIds[team] : null, StepName, Reason, UsedFallback);
+        new(Outcome, Position >= 0 ? snapshot.Hot[Position].Id : null, team >= 0 ? snapshot.TeamIds[team] : null, StepName, Reason, UsedFallback);
 }
