@@ -37,6 +37,24 @@ internal sealed class RepMask
             }
         }
 
+        WordCount = words;
+        if (words <= 1)
+        {
+            // At most one word: it lives in the object, with no arrays (a rebuild makes tens of thousands of such masks).
+            _wordIndex = [];
+            _bits = [];
+            _contiguous = true;
+            foreach (var p in sorted)
+            {
+                _firstBits |= 1UL << p;
+            }
+
+            FirstWord = words == 0 ? 0 : sorted[0] >> 6;
+            EndWord = words == 0 ? 0 : FirstWord + 1;
+            Count = BitOperations.PopCount(_firstBits);
+            return;
+        }
+
         _wordIndex = new int[words];
         _bits = new ulong[words];
         var j = -1;
@@ -55,10 +73,10 @@ internal sealed class RepMask
             Count += BitOperations.PopCount(b);
         }
 
-        _contiguous = _wordIndex.Length == 0 || _wordIndex[^1] - _wordIndex[0] + 1 == _wordIndex.Length;
-        FirstWord = _wordIndex.Length == 0 ? 0 : _wordIndex[0];
-        _firstBits = _wordIndex.Length == 0 ? 0 : _bits[0];
-        EndWord = _wordIndex.Length == 0 ? 0 : _wordIndex[^1] + 1;
+        _contiguous = _wordIndex[^1] - _wordIndex[0] + 1 == _wordIndex.Length;
+        FirstWord = _wordIndex[0];
+        _firstBits = _bits[0];
+        EndWord = _wordIndex[^1] + 1;
     }
 
     private static int[] Sorted(int[] positions)
@@ -84,7 +102,7 @@ internal sealed class RepMask
     public int Count { get; }
 
     /// <summary>Number of stored (non-zero) words.</summary>
-    public int WordCount => _wordIndex.Length;
+    public int WordCount { get; }
 
     /// <summary>The first word that may be non-zero.</summary>
     public int FirstWord { get; }
@@ -107,7 +125,7 @@ internal sealed class RepMask
         if (_contiguous)
         {
             var j = word - FirstWord;
-            return (uint)j < (uint)_bits.Length ? _bits[j] : 0;
+            return (uint)j < (uint)_bits.Length ? _bits[j] : 0; // a one-word mask was answered above
         }
 
         var k = Array.BinarySearch(_wordIndex, word);
