@@ -402,47 +402,23 @@ public class RoutingEngineTests
     {
         var assigned = 0;
         var unassigned = 0;
-        var errors = new ConcurrentQueue<Exception>();
-        using var start = new Barrier(threads);
-        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        Concurrently.Run(threads, t =>
         {
-            try
+            var lead = new Lead($"t{t}");
+            for (var i = 0; i < perThread; i++)
             {
-                var lead = new Lead($"t{t}");
-                start.SignalAndWait();
-                for (var i = 0; i < perThread; i++)
+                var decision = engine.Route(lead);
+                if (decision.IsAssigned)
                 {
-                    var decision = engine.Route(lead);
-                    if (decision.IsAssigned)
-                    {
-                        Interlocked.Increment(ref assigned);
-                        onAssigned(decision);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref unassigned);
-                    }
+                    Interlocked.Increment(ref assigned);
+                    onAssigned(decision);
+                }
+                else
+                {
+                    Interlocked.Increment(ref unassigned);
                 }
             }
-#pragma warning disable CA1031 // Any exception from Route is a failure to report, not to lose on a worker thread.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                errors.Enqueue(ex);
-            }
-        })).ToArray();
-
-        foreach (var w in workers)
-        {
-            w.Start();
-        }
-
-        foreach (var w in workers)
-        {
-            w.Join();
-        }
-
-        Assert.Empty(errors);
+        });
         return (assigned, unassigned);
     }
 

@@ -1,4 +1,5 @@
 using LeadRouting.Engine.Weighted;
+using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Weighted;
 
@@ -62,7 +63,7 @@ public class WeightedScheduleTableTests
         var published = 0;
         var lookups = new long[Readers];
 
-        WeightedScheduleTests.RunConcurrently(Readers + 1, t =>
+        Concurrently.Run(Readers + 1, t =>
         {
             if (t == Readers)
             {

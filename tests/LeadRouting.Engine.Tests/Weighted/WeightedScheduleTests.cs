@@ -1,4 +1,5 @@
 using LeadRouting.Engine.Weighted;
+using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Weighted;
 
@@ -142,7 +143,7 @@ public class WeightedScheduleTests
         var remaining = total;
         var counts = new long[Threads, schedule.Period];
 
-        RunConcurrently(Threads, t =>
+        Concurrently.Run(Threads, t =>
         {
             while (Interlocked.Decrement(ref remaining) >= 0)
             {
@@ -172,7 +173,7 @@ public class WeightedScheduleTests
         var remaining = (long)Periods * period;
         var counts = new int[Threads, weights.Length];
 
-        RunConcurrently(Threads, t =>
+        Concurrently.Run(Threads, t =>
         {
             var lead = new Lead($"t{t}");
             while (Interlocked.Decrement(ref remaining) >= 0)
@@ -217,37 +218,5 @@ public class WeightedScheduleTests
         }
 
         return sequence;
-    }
-
-    internal static void RunConcurrently(int threads, Action<int> body)
-    {
-        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
-        using var start = new Barrier(threads);
-        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
-        {
-            try
-            {
-                start.SignalAndWait();
-                body(t);
-            }
-#pragma warning disable CA1031 // Any exception on a worker is a failure to report, not to lose.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                errors.Enqueue(ex);
-            }
-        })).ToArray();
-
-        foreach (var w in workers)
-        {
-            w.Start();
-        }
-
-        foreach (var w in workers)
-        {
-            w.Join();
-        }
-
-        Assert.Empty(errors);
     }
 }
