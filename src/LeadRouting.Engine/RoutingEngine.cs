@@ -104,13 +104,47 @@ public sealed class RoutingEngine : IDisposable
 
     private RoutingDecision RouteCore(Lead lead, ReadOnlySpan<string> excludedRepIds)
     {
-        // A span only when somebody listens: StartActivity is not even called otherwise.
+        // The common case, nobody listening for spans and no decision sinks, has no try/finally (a span's `using`) on it.
+        if (_dispatcher is null && !RoutingTelemetry.Source.HasListeners())
+        {
+            var snapshot = Decide(lead, excludedRepIds, out var verdict, out var team);
+
+            // Built once, here, in the caller's return slot (see Verdict).
+            return verdict.ToDecision(snapshot, team);
+        }
+
+        return RouteObserved(lead, excludedRepIds);
+    }
+
+    /// <summary>A route with a span (when someone listens) and a decision event (when sinks are configured).</summary>
+    private RoutingDecision RouteObserved(Lead lead, ReadOnlySpan<string> excludedRepIds)
+    {
         using var activity = RoutingTelemetry.Source.HasListeners() ? RoutingTelemetry.Source.StartActivity("leadrouting.route") : null;
+        var snapshot = Decide(lead, excludedRepIds, out var verdict, out var team);
+        var decision = verdict.ToDecision(snapshot, team);
+        if (activity is not null)
+        {
+            activity.SetTag(RoutingTelemetry.EngineTag, _name);
+            activity.SetTag("leadrouting.lead", lead.Id);
+            activity.SetTag("leadrouting.outcome", decision.Outcome.ToString());
+            activity.SetTag("leadrouting.rep", decision.RepId);
+            activity.SetTag("leadrouting.team", decision.TeamId);
+            activity.SetTag("leadrouting.step", decision.StepName);
+            activity.SetTag("leadrouting.reason", decision.Reason.ToString());
+        }
+
+        _dispatcher?.Publish(new RoutingDecisionEvent(lead.Id, decision, _time.GetUtcNow(), snapshot.Version, _name));
+        return decision;
+    }
+
+    /// <summary>Routes on the current snapshot (again on the next one if it was replaced mid-route) and counts the outcome.</summary>
+    private EngineSnapshot Decide(Lead lead, ReadOnlySpan<string> excludedRepIds, out Verdict verdict, out int team)
+    {
         var spin = default(SpinWait);
         while (true)
         {
             var snapshot = Volatile.Read(ref _snapshot);
-            var verdict = RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out var restart, out var lostRaces, out var team);
+            verdict = RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out var restart, out var lostRaces, out team);
             if (restart)
             {
                 // The snapshot was being replaced while the route read turns; nothing was reserved, so route again.
@@ -119,26 +153,7 @@ public sealed class RoutingEngine : IDisposable
             }
 
             _telemetry.Record(verdict.Outcome, verdict.Reason, team < 0 ? null : snapshot.TeamIds[team], lostRaces);
-            if (activity is null && _dispatcher is null)
-            {
-                // Built once, here, in the caller's return slot (see Verdict).
-                return verdict.ToDecision(snapshot, team);
-            }
-
-            var decision = verdict.ToDecision(snapshot, team);
-            if (activity is not null)
-            {
-                activity.SetTag(RoutingTelemetry.EngineTag, _name);
-                activity.SetTag("leadrouting.lead", lead.Id);
-                activity.SetTag("leadrouting.outcome", decision.Outcome.ToString());
-                activity.SetTag("leadrouting.rep", decision.RepId);
-                activity.SetTag("leadrouting.team", decision.TeamId);
-                activity.SetTag("leadrouting.step", decision.StepName);
-                activity.SetTag("leadrouting.reason", decision.Reason.ToString());
-            }
-
-            _dispatcher?.Publish(new RoutingDecisionEvent(lead.Id, decision, _time.GetUtcNow(), snapshot.Version, _name));
-            return decision;
+            return snapshot;
         }
     }
 
