@@ -19,6 +19,9 @@ public sealed class RoutingEngine : IDisposable
     private const string RosterStepName = "Roster";
     private const int StackWords = 64;
 
+    /// <summary>Exclusion lists up to this long (re-routes after rejections) are held on the stack; longer ones allocate.</summary>
+    private const int ExcludedOnStack = 32;
+
     [ThreadStatic]
     private static ulong[]? t_scratch;
 
@@ -386,11 +389,12 @@ public sealed class RoutingEngine : IDisposable
         // buffer rather than a stackalloc of the roster's size: a variable stackalloc kept this method out of tiered
         // compilation (no profile-guided code) and cost a stack probe per route.
         Unsafe.SkipInit(out StackScratch stack);
+        Unsafe.SkipInit(out ExcludedScratch fixedExcluded); // likewise for an exclusion list
         var buffer = words <= StackWords ? ((Span<ulong>)stack)[..(words * 2)] : Scratch(words * 2);
         var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
         if (!excludedRepIds.IsEmpty)
         {
-            var excluded = excludedRepIds.Length <= 32 ? stackalloc int[excludedRepIds.Length] : new int[excludedRepIds.Length];
+            var excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : new int[excludedRepIds.Length];
             var n = 0;
             foreach (var id in excludedRepIds)
             {
@@ -430,6 +434,13 @@ public sealed class RoutingEngine : IDisposable
                 yield return new((double)snapshot.States[p].OpenLeads / cap, _telemetry.EngineTagValue, new("leadrouting.rep", snapshot.RepIds[p]));
             }
         }
+    }
+
+    /// <summary>Positions of the reps a route must not get, up to <see cref="ExcludedOnStack"/> of them, on the stack.</summary>
+    [InlineArray(ExcludedOnStack)]
+    private struct ExcludedScratch
+    {
+        private int _element;
     }
 
     /// <summary>The candidate and spare words of a route over up to <see cref="StackWords"/> words (4,096 reps), on the stack.</summary>
