@@ -337,7 +337,7 @@ public sealed class RoutingEngine : IDisposable
         }
 
         var state = snapshot.States[p];
-        var today = snapshot.MaxPerDay[p] >= 0 ? state.LeadsOn(snapshot.Clock.Today()) : 0;
+        var today = snapshot.Hot[p].MaxPerDay >= 0 ? state.LeadsOn(snapshot.Clock.Today()) : 0;
         status = new RepStatus(repId, state.Active, state.OpenLeads, today);
         return true;
     }
@@ -428,7 +428,7 @@ public sealed class RoutingEngine : IDisposable
         var snapshot = Volatile.Read(ref _snapshot);
         for (var p = 0; p < snapshot.Count; p++)
         {
-            var cap = snapshot.MaxOpen[p];
+            var cap = snapshot.Hot[p].MaxOpen;
             if (cap is > 0 and < int.MaxValue)
             {
                 yield return new((double)snapshot.States[p].OpenLeads / cap, _telemetry.EngineTagValue, new("leadrouting.rep", snapshot.RepIds[p]));

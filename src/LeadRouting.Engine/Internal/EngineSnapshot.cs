@@ -19,10 +19,8 @@ internal sealed class EngineSnapshot
         Words = CandidateBits.WordCount(Count);
         RepIds = new string[Count];
         States = new RepState[Count];
-        MaxOpen = new int[Count];
-        MaxPerDay = new int[Count];
-        PrimaryTeam = new int[Count];
-        Array.Fill(PrimaryTeam, -1);
+        var primaryTeam = new int[Count];
+        Array.Fill(primaryTeam, -1);
         ActiveWords = new ulong[Words];
         // Padded to whole 64-rep words so a rotation scan can load a word's turns as vectors.
         Turns = new long[Words * 64];
@@ -32,8 +30,6 @@ internal sealed class EngineSnapshot
             RepIds[i] = rep.Id;
             States[i] = stateFor(rep.Id, rep.IsActive);
             Turns[i] = States[i].ArchivedTurn;
-            MaxOpen[i] = rep.MaxOpenLeads ?? int.MaxValue;
-            MaxPerDay[i] = rep.MaxLeadsPerDay ?? -1;
             if (States[i].Routable)
             {
                 CandidateBits.Set(ActiveWords, i);
@@ -46,14 +42,15 @@ internal sealed class EngineSnapshot
             TeamIds[t] = roster.Teams[t].Id;
             foreach (var member in roster.Teams[t].MemberIds)
             {
-                PrimaryTeam[roster.RepIndex[member]] = t;
+                primaryTeam[roster.RepIndex[member]] = t;
             }
         }
 
         Hot = new RepHot[Count];
         for (var i = 0; i < Count; i++)
         {
-            Hot[i] = new RepHot(States[i], RepIds[i], MaxOpen[i], MaxPerDay[i], PrimaryTeam[i]);
+            var rep = roster.Reps[i];
+            Hot[i] = new RepHot(States[i], RepIds[i], rep.MaxOpenLeads ?? int.MaxValue, rep.MaxLeadsPerDay ?? -1, primaryTeam[i]);
         }
 
         var context = new CompileContext(roster, States, sequence, previous?.Selectors);
@@ -82,21 +79,10 @@ internal sealed class EngineSnapshot
     public RepState[] States { get; }
 
     /// <summary>
-    /// What a route reads of the rep it picks, side by side: its counters, id, caps and primary team. The same values as
-    /// <see cref="States"/>, <see cref="RepIds"/>, <see cref="MaxOpen"/>, <see cref="MaxPerDay"/> and
-    /// <see cref="PrimaryTeam"/>, in one 32-byte record instead of five arrays, so a route over ten thousand reps misses
-    /// the cache once for them, not five times.
+    /// What a route reads of the rep it picks, side by side: its counters, id, caps and primary team, in one 32-byte
+    /// record instead of five arrays, so a route over ten thousand reps misses the cache once for them, not five times.
     /// </summary>
     public RepHot[] Hot { get; }
-
-    /// <summary>Open-lead cap per position; <see cref="int.MaxValue"/> when uncapped.</summary>
-    public int[] MaxOpen { get; }
-
-    /// <summary>Daily cap per position; -1 when uncapped.</summary>
-    public int[] MaxPerDay { get; }
-
-    /// <summary>The first team (roster order) of each rep; -1 when none.</summary>
-    public int[] PrimaryTeam { get; }
 
     public string[] TeamIds { get; }
 
@@ -152,7 +138,7 @@ internal sealed class EngineSnapshot
     }
 
     public DropReason CapacityReason(int position, ref RouteContext context) =>
-        States[position].OpenLeads >= MaxOpen[position] ? DropReason.AtOpenLeadCap : DropReason.AtDailyCap;
+        Hot[position].State.OpenLeads >= Hot[position].MaxOpen ? DropReason.AtOpenLeadCap : DropReason.AtDailyCap;
 
     public bool TryReserve(int position, ref RouteContext context)
     {
@@ -177,4 +163,9 @@ internal sealed class EngineSnapshot
 }
 
 /// <summary>One rep's hot data in a snapshot (see <see cref="EngineSnapshot.Hot"/>).</summary>
+/// <param name="State">The rep's counters (shared with every snapshot the rep is in).</param>
+/// <param name="Id">The rep's id (the roster's string instance).</param>
+/// <param name="MaxOpen">Open-lead cap; <see cref="int.MaxValue"/> when uncapped.</param>
+/// <param name="MaxPerDay">Daily cap; -1 when uncapped.</param>
+/// <param name="PrimaryTeam">The first team (roster order) the rep is in; -1 when none.</param>
 internal readonly record struct RepHot(RepState State, string Id, int MaxOpen, int MaxPerDay, int PrimaryTeam);
