@@ -461,6 +461,7 @@ public sealed class RoutingEngine : IDisposable
         return s.AsSpan(0, length);
     }
 
+    [SkipLocalsInit] // steps inlined here (guarded devirtualisation) bring their stack scratch, e.g. a territory scan's keys
     private static Verdict Run(ref RouteContext context, CompiledPipeline pipeline)
     {
         while (true)

@@ -12,18 +12,24 @@ internal enum StepResultKind
 }
 
 /// <summary>What a filter or branching step tells the engine to do next.</summary>
+/// <remarks>
+/// Two fields, a reference and a word packing the kind and the reason, so a step returns it in two registers. With the
+/// kind and the reason as two 4-byte fields the JIT built the result in memory and read it back as one 8-byte word: a
+/// store-forwarding stall on every step's return (a third of the score-threshold step's samples in a 100-rep profile).
+/// </remarks>
 internal readonly struct StepResult
 {
+    private readonly long _word;
+
     private StepResult(StepResultKind kind, RoutingReason reason, CompiledPipeline? next)
     {
-        Kind = kind;
-        Reason = reason;
+        _word = (long)(uint)kind | ((long)(uint)reason << 32);
         Next = next;
     }
 
-    public StepResultKind Kind { get; }
+    public StepResultKind Kind => (StepResultKind)(int)_word;
 
-    public RoutingReason Reason { get; }
+    public RoutingReason Reason => (RoutingReason)(int)(_word >> 32);
 
     public CompiledPipeline? Next { get; }
 

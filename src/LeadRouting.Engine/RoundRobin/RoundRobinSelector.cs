@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using LeadRouting.Engine.Internal;
 
@@ -22,11 +23,16 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
         var position = LeastRecentlyAssigned(ref context, out token);
         if (position >= 0)
         {
-            context.Trace?.Picked(position, token == 0 ? "never assigned before (first in roster order among those)" : $"least recently assigned among the candidates (last turn #{token})");
+            context.Trace?.Picked(position, Why(token));
         }
 
         return position;
     }
+
+    // Out of line, so the route path has no interpolated string (and no frame to zero for one).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string Why(long turn) =>
+        turn == 0 ? "never assigned before (first in roster order among those)" : $"least recently assigned among the candidates (last turn #{turn})";
 
     public override bool Claim(ref RouteContext context, int position, long token)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Territories;
@@ -14,7 +15,11 @@ internal sealed class TerritoryBranchStep(string name, TerritoryIndex index, Com
             return StepResult.NoCandidates(missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
         }
 
-        context.Trace?.Note($"most specific route covering the lead: {Describe(ruleIds[0])} -> {targets[ruleIds[0]].Describe(context.Snapshot)}");
+        if (context.Trace is { } trace)
+        {
+            trace.Note(Chosen(ruleIds[0], context.Snapshot));
+        }
+
         return targets[ruleIds[0]].Apply(ref context);
     }
 
@@ -25,5 +30,7 @@ internal sealed class TerritoryBranchStep(string name, TerritoryIndex index, Com
         return index.Match(context.Lead, ruleIds, out _) == 0 ? DropReason.NoRuleForLead : DropReason.NotInTeam;
     }
 
-    private string Describe(int rule) => territories[rule].ToString();
+    // Out of line, so the route path has no interpolated string (and no frame to zero for one).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string Chosen(int rule, EngineSnapshot snapshot) => $"most specific route covering the lead: {territories[rule]} -> {targets[rule].Describe(snapshot)}";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Territories;
@@ -81,6 +82,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
         }
     }
 
+    [SkipLocalsInit] // the scan's prefix keys are written before they are read (see TerritoryIndex.Begin)
     public override StepResult Apply(ref RouteContext context)
     {
         // Rules come most specific first, one table probe each: the first with an owner among the candidates wins, and
@@ -92,7 +94,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
             var owners = _owners[rule];
             if (context.Candidates.Intersects(owners))
             {
-                context.Trace?.Note($"most specific territory covering the lead with a candidate owner: {_rules[rule]}");
+                context.Trace?.Note(Chosen(rule));
                 context.NarrowStatic(owners, _ruleTokens[rule]);
                 return StepResult.ContinueNotEmpty;
             }
@@ -102,6 +104,10 @@ internal sealed class TerritoryFilterStep : CompiledStep
         context.Trace?.Note(n == 0 && missing ? "the lead lacks the country, region or postal code the rules need" : "no candidate's territory covers the lead");
         return StepResult.NoCandidates(n == 0 && missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
     }
+
+    // Out of line, so the route path has no interpolated string (and no frame to zero for one).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string Chosen(int rule) => $"most specific territory covering the lead with a candidate owner: {_rules[rule]}";
 
     /// <summary>Outside: no territory of the rep covers the lead; less specific: one does, but a more specific rule won.</summary>
     public override DropReason WhyDropped(int position, ref RouteContext context)

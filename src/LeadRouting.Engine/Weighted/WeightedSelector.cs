@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Weighted;
@@ -54,7 +55,7 @@ internal sealed class WeightedSelector : CompiledSelector
             var position = schedule.PositionAt(slot);
             if (context.Candidates.Contains(position))
             {
-                context.Trace?.Picked(position, $"slot {slot + 1} of the {period}-slot weighted schedule of its group ({GroupSize(schedule)} reps with weight > 0)");
+                context.Trace?.Picked(position, Why(schedule, slot));
                 return position;
             }
         }
@@ -78,7 +79,10 @@ internal sealed class WeightedSelector : CompiledSelector
     public override DropReason? WhyNotCandidate(int position, ref RouteContext context) =>
         context.Snapshot.Roster.Reps[position].Weight == 0 ? DropReason.ZeroWeight : null;
 
-    private static int GroupSize(WeightedSchedule schedule) => schedule.RepIds.Distinct().Count();
+    // Out of line, so the route path has no interpolated string (and no frame to zero for one).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static string Why(WeightedSchedule schedule, int slot) =>
+        $"slot {slot + 1} of the {schedule.Period}-slot weighted schedule of its group ({schedule.RepIds.Distinct().Count()} reps with weight > 0)";
 
     private WeightedSchedule ScheduleFor(ref RouteContext context)
     {
