@@ -13,6 +13,9 @@ internal ref struct CandidateSet
 {
     private const int MaxPendingMasks = 8;
 
+    /// <summary>Rosters of up to this many 64-rep words (256 reps) keep their candidates as bits from the start.</summary>
+    private const int EagerWords = 4;
+
     private ReadOnlySpan<ulong> _active;
     private Span<ulong> _bits;
     private ReadOnlySpan<int> _excluded;
@@ -35,17 +38,34 @@ internal ref struct CandidateSet
         _active = active;
         _bits = bits;
         _excluded = default;
+        Start();
+    }
+
+    /// <summary>
+    /// The active reps, with no narrowing. A roster of up to <see cref="EagerWords"/> words starts materialised: a narrowing
+    /// is then an AND over those few words and a membership test one load, cheaper than keeping masks pending for later.
+    /// </summary>
+    private void Start()
+    {
         _pendingCount = 0;
-        _materialized = false;
         _lo = 0;
-        _hi = 0;
+        if (_active.Length <= EagerWords)
+        {
+            _active.CopyTo(_bits);
+            _hi = _active.Length;
+            _materialized = true;
+        }
+        else
+        {
+            _hi = 0;
+            _materialized = false;
+        }
     }
 
     /// <summary>Starts from the active reps again, dropping every narrowing but keeping the exclusions (for a fallback).</summary>
     public void Reset()
     {
-        _pendingCount = 0;
-        _materialized = false;
+        Start();
         ApplyExclusions();
     }
 
