@@ -12,10 +12,14 @@ internal static class TerritoryCodes
     /// <summary>Two letters (any case, surrounding white space ignored) to 0..675; -1 when not two letters.</summary>
     public static int CountryIndex(ReadOnlySpan<char> code)
     {
-        code = code.Trim();
         if (code.Length != 2)
         {
-            return -1;
+            // Trimmed only when needed: every route reads the lead's country, nearly always two bare letters.
+            code = code.Trim();
+            if (code.Length != 2)
+            {
+                return -1;
+            }
         }
 
         var a = Letter(code[0]);
@@ -24,21 +28,7 @@ internal static class TerritoryCodes
     }
 
     /// <summary>Letters and digits to 0..35 (digits first); -1 for characters that are skipped (space, dash, dot); -2 for anything else.</summary>
-    public static int Symbol(char c)
-    {
-        if (c is >= '0' and <= '9')
-        {
-            return c - '0';
-        }
-
-        var l = Letter(c);
-        if (l >= 0)
-        {
-            return 10 + l;
-        }
-
-        return c is ' ' or '-' or '.' or '\t' ? -1 : -2;
-    }
+    public static int Symbol(char c) => c < 128 ? SymbolTable[c] : -2;
 
     /// <summary>
     /// Packs a region code into a 64-bit key unique per (country, region); -1 when the code is empty, too long or has
@@ -131,10 +121,22 @@ internal static class TerritoryCodes
         return region;
     }
 
-    private static int Letter(char c) => c switch
-    {
-        >= 'A' and <= 'Z' => c - 'A',
-        >= 'a' and <= 'z' => c - 'a',
-        _ => -1,
-    };
+    private static int Letter(char c) => c < 128 && SymbolTable[c] >= 10 ? SymbolTable[c] - 10 : -1;
+
+    /// <summary>
+    /// <see cref="Symbol"/> of each ASCII character, one load instead of a chain of range tests per character of a postal
+    /// code (the route packs every code it routes): digits 0-9, letters (either case) 10-35, space, tab, dash and dot -1,
+    /// the rest -2.
+    /// </summary>
+    private static ReadOnlySpan<sbyte> SymbolTable =>
+    [
+        -2, -2, -2, -2, -2, -2, -2, -2, -2, -1, -2, -2, -2, -2, -2, -2, // 0x00, tab at 0x09
+        -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, // 0x10
+        -1, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -2, -1, -1, -2, // 0x20: space, '-', '.'
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -2, -2, -2, -2, -2, -2, // 0x30: digits
+        -2, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, // 0x40: '@', A-O
+        25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, -2, -2, -2, -2, -2, // 0x50: P-Z
+        -2, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, // 0x60: '`', a-o
+        25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, -2, -2, -2, -2, -2, // 0x70: p-z
+    ];
 }

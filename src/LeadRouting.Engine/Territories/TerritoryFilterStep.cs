@@ -11,8 +11,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
 {
     private readonly TerritoryIndex _index;
     private readonly Territory[] _rules;
-    private readonly RepMask[] _owners;
-    private readonly long[] _ruleTokens;
+    private readonly RuleOwners[] _owners;
 
     public TerritoryFilterStep(string name, Roster roster, long token)
         : base(name)
@@ -73,12 +72,10 @@ internal sealed class TerritoryFilterStep : CompiledStep
 
         _index = new TerritoryIndex(rules);
         _rules = rules;
-        _ruleTokens = new long[rules.Length];
-        _owners = new RepMask[rules.Length];
+        _owners = new RuleOwners[rules.Length];
         for (var id = 0; id < rules.Length; id++)
         {
-            _ruleTokens[id] = token ^ StableHash.Of(rules[id]);
-            _owners[id] = new RepMask(owners.AsSpan(start[id], start[id + 1] - start[id]));
+            _owners[id] = new RuleOwners(new RepMask(owners.AsSpan(start[id], start[id + 1] - start[id])), token ^ StableHash.Of(rules[id]));
         }
     }
 
@@ -91,11 +88,11 @@ internal sealed class TerritoryFilterStep : CompiledStep
         var n = 0;
         for (var rule = _index.Next(ref scan); rule >= 0; rule = _index.Next(ref scan), n++)
         {
-            var owners = _owners[rule];
-            if (context.Candidates.Intersects(owners))
+            ref readonly var owners = ref _owners[rule];
+            if (context.Candidates.Intersects(owners.Mask))
             {
                 context.Trace?.Note(Chosen(rule));
-                context.NarrowStatic(owners, _ruleTokens[rule]);
+                context.NarrowStatic(owners.Mask, owners.Token);
                 return StepResult.ContinueNotEmpty;
             }
         }
@@ -121,7 +118,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
 
         for (var i = 0; i < n; i++)
         {
-            if (_owners[ruleIds[i]].Contains(position))
+            if (_owners[ruleIds[i]].Mask.Contains(position))
             {
                 return DropReason.LessSpecificTerritory;
             }
@@ -129,4 +126,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
 
         return DropReason.OutsideTerritory;
     }
+
+    /// <summary>A rule's owners and its segment token, side by side: a route reads both, from one array element.</summary>
+    private readonly record struct RuleOwners(RepMask Mask, long Token);
 }
