@@ -6,7 +6,8 @@ usage: python3 benchmarks/readme-tables.py BenchmarkDotNet.Artifacts/results
 
 Ratio is the row's mean over the mean of the LinqBaseline row with the same parameters (BenchmarkDotNet's Ratio
 column, recomputed from the means; two significant digits), and "× faster" its inverse. "met" compares the Mean with the time target and Allocated with 0 B; the
-30x-faster target means a Ratio of at most 0.033.
+30x-faster target means a Ratio of at most 0.033. "× the floor" is the row's mean over the Floor row's (FloorRouter,
+the same decisions by code written only for this configuration) with the same parameters.
 """
 import glob
 import json
@@ -26,6 +27,7 @@ TARGETS = {
     ("PipelineBenchmarks", "RouteAndRelease", None): (None, "≥ 30× baseline, 0 B"),
     ("PipelineBenchmarks", "Route", None): (None, "≥ 30× baseline, 0 B"),
     ("PipelineBenchmarks", "LinqBaseline", None): (None, "(the baseline)"),
+    ("PipelineBenchmarks", "Floor", None): (None, "(the floor: same decisions, code for this configuration only)"),
     ("RebuildBenchmarks", "NewEngineAndRoute", None): (50 * MS, "≤ 50 ms"),
     ("RebuildBenchmarks", "ReplaceRosterAndRoute", None): (50 * MS, "≤ 50 ms"),
     ("RebuildBenchmarks", "NewRoster", None): (None, "— (host side of a reload)"),
@@ -71,8 +73,12 @@ def main(argv):
         baseline = {b.get("Parameters"): b["Statistics"]["Mean"] for b in rows
                     if b["Method"] == "LinqBaseline" and b.get("Statistics")}
         has_ratio = bool(baseline)
+        floor = {b.get("Parameters"): b["Statistics"]["Mean"] for b in rows
+                 if b["Method"] == "Floor" and b.get("Statistics")}
+        has_floor = bool(floor)
         has_ops = cls == "ThroughputBenchmarks"
         head = ["Method", "Parameters", "Mean", "StdDev"] + (["Ratio", "× faster than baseline"] if has_ratio else []) + \
+               (["× the floor"] if has_floor else []) + \
                (["Routes/s (total)"] if has_ops else []) + ["Allocated", "Target (DESIGN §3)", "Met"]
         print(f"### {cls}\n")
         print("| " + " | ".join(head) + " |")
@@ -100,6 +106,8 @@ def main(argv):
             if has_ratio:
                 cells.append("-" if ratio is None else "1.00" if b["Method"] == "LinqBaseline" else f"{ratio:.2g}")
                 cells.append("-" if ratio is None or b["Method"] == "LinqBaseline" else f"{1 / ratio:,.0f}×")
+            if has_floor:
+                cells.append(f"{mean / floor[params]:.1f}×" if params in floor and b["Method"] not in ("Floor", "LinqBaseline") else "-")
             if has_ops:
                 cells.append(f"{1e9 / mean:,.0f}")
             verdict = "—" if not met else ", ".join(f"{what} {'yes' if ok else '**no**'}" for what, ok in met)

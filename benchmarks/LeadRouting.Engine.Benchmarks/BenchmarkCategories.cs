@@ -12,6 +12,9 @@ internal static class BenchmarkCategories
     /// <summary>The straightforward LINQ version of the same pipeline, the ratio's denominator.</summary>
     public const string Baseline = "Baseline";
 
+    /// <summary>The same decisions by code written only for speed for one configuration: the measured floor.</summary>
+    public const string Floor = "Floor";
+
     /// <summary>Building a roster or a snapshot: off the hot path, allocates by design.</summary>
     public const string Rebuild = "Rebuild";
 }

@@ -7,7 +7,9 @@ namespace LeadRouting.Engine.Benchmarks;
 /// The full pipeline of the DESIGN budget (≤ 60 ns at 100 reps, ≤ 120 ns at 10,000 reps with 50,000 rules, 0 B, ≥ 30×
 /// the straightforward version): score tier → territory (postal prefix) → capacity → weighted, over the
 /// <see cref="BenchmarkWorkload"/> pods, leads taken in turn from a stream of 4,096, each released after its route. The
-/// baseline row is <see cref="LinqRouter"/>, the same pipeline in hand-written LINQ, making the same decisions. The same
+/// baseline row is <see cref="LinqRouter"/>, the same pipeline in hand-written LINQ, making the same decisions; the <c>Floor</c> row is
+/// <see cref="FloorRouter"/>, the same decisions by code written only for speed (how far the engine is from this machine's
+/// floor, read from the same run). The same
 /// pipeline with a daily cap, and the route without its release, are <see cref="PipelineDailyCapBenchmarks"/>.
 /// </summary>
 [MemoryDiagnoser]
@@ -17,6 +19,7 @@ public class PipelineBenchmarks
 
     private RoutingEngine _engine = null!;
     private LinqRouter _baseline = null!;
+    private FloorRouter _floor = null!;
     private Lead[] _leads = null!;
     private int _next;
 
@@ -54,6 +57,41 @@ public class PipelineBenchmarks
             engine.Release(expected.RepId);
             _baseline.Release(actual);
         }
+    }
+
+    [GlobalSetup(Target = nameof(Floor))]
+    public void SetupFloor()
+    {
+        // Same check as the baseline's: the floor only means something for the same decisions.
+        var roster = CappedRoster(Reps);
+        _leads = BenchmarkWorkload.CreateLeads(Reps, seed: 42);
+        _floor = new FloorRouter(roster, maxOpenLeads: 20);
+        var engine = new RoutingEngine(roster, BenchmarkWorkload.CreatePipeline());
+        foreach (var lead in _leads)
+        {
+            var expected = engine.Route(lead);
+            var actual = _floor.Route(lead);
+            if (!expected.IsAssigned || actual != expected.RepId)
+            {
+                throw new InvalidOperationException($"{lead}: the engine decided '{expected}', the floor '{actual ?? "unassigned"}'.");
+            }
+
+            engine.Release(expected.RepId);
+            _floor.Release(actual);
+        }
+    }
+
+    /// <summary>
+    /// The same decisions by <see cref="FloorRouter"/>, code written only for speed for this configuration: the measured
+    /// floor of a route and release on this machine, in the same run as the engine.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory(BenchmarkCategories.Floor)]
+    public string? Floor()
+    {
+        var repId = _floor.Route(_leads[_next++ & Mask]);
+        _floor.Release(repId!);
+        return repId;
     }
 
     /// <summary>The same pipeline in hand-written LINQ (<see cref="LinqRouter"/>), route and release.</summary>

@@ -67,6 +67,40 @@ public class BaselineAgreementTests
         Assert.InRange(assigned, BenchmarkWorkload.LeadCount * 9 / 10, BenchmarkWorkload.LeadCount);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(100)]
+    [InlineData(1_000)]
+    [InlineData(10_000)]
+    public void The_floor_router_picks_the_engines_rep_for_every_lead_of_the_benchmark_stream(int reps)
+    {
+        // The floor row of the pipeline benchmarks is only a floor for the same decisions.
+        var roster = BenchmarkWorkload.CreateRoster(reps, maxOpenLeads: 20, maxLeadsPerDay: null);
+        var engine = new RoutingEngine(roster, BenchmarkWorkload.CreatePipeline());
+        var floor = new FloorRouter(roster, maxOpenLeads: 20);
+        var disagreements = new List<string>();
+        var assigned = 0;
+        foreach (var lead in BenchmarkWorkload.CreateLeads(reps, seed: 42))
+        {
+            var decision = engine.Route(lead);
+            var repId = floor.Route(lead);
+            if (repId != decision.RepId)
+            {
+                disagreements.Add($"{lead} (score {lead.Score}, {lead.Country} {lead.PostalCode}): engine {decision}, floor {repId ?? "unassigned"}");
+            }
+
+            if (decision.IsAssigned)
+            {
+                assigned++;
+                engine.Release(decision.RepId);
+                floor.Release(decision.RepId);
+            }
+        }
+
+        Assert.True(disagreements.Count == 0, $"{disagreements.Count} leads differ; first ones:\n{string.Join('\n', disagreements.Take(5))}");
+        Assert.Equal(BenchmarkWorkload.LeadCount, assigned);
+    }
+
     [Fact]
     public void The_largest_benchmark_roster_has_50_000_five_digit_rules_and_105_area_rules()
     {
