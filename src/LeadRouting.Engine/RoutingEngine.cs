@@ -19,11 +19,14 @@ public sealed class RoutingEngine : IDisposable
     private const string RosterStepName = "Roster";
     private const int StackWords = 64;
 
-    /// <summary>Exclusion lists up to this long (re-routes after rejections) are held on the stack; longer ones allocate.</summary>
+    /// <summary>Exclusion lists up to this long (re-routes after rejections) are held on the stack; longer ones in a per-thread buffer.</summary>
     private const int ExcludedOnStack = 32;
 
     [ThreadStatic]
     private static ulong[]? t_scratch;
+
+    [ThreadStatic]
+    private static int[]? t_excluded;
 
     private readonly Lock _writeLock = new();
     private readonly Dictionary<string, RepState> _states = new(StringComparer.Ordinal);
@@ -394,7 +397,7 @@ public sealed class RoutingEngine : IDisposable
         var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
         if (!excludedRepIds.IsEmpty)
         {
-            var excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : new int[excludedRepIds.Length];
+            var excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : ExcludedScratchOf(excludedRepIds.Length);
             var n = 0;
             foreach (var id in excludedRepIds)
             {
@@ -448,6 +451,18 @@ public sealed class RoutingEngine : IDisposable
     private struct StackScratch
     {
         private ulong _element;
+    }
+
+    /// <summary>A per-thread buffer for an exclusion list longer than <see cref="ExcludedOnStack"/>, allocated once per thread and size.</summary>
+    private static Span<int> ExcludedScratchOf(int length)
+    {
+        var s = t_excluded;
+        if (s is null || s.Length < length)
+        {
+            t_excluded = s = new int[Math.Max(length, 2 * ExcludedOnStack)];
+        }
+
+        return s.AsSpan(0, length);
     }
 
     private static Span<ulong> Scratch(int length)

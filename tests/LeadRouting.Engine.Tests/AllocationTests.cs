@@ -105,6 +105,54 @@ public class AllocationTests
         AssertRoutingAllocatesNothing(engine, [.. Leads(), .. uncovered]);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(90)]
+    public void Routing_with_an_exclusion_list_allocates_nothing_whatever_its_length(int excludedCount)
+    {
+        // Up to 32 excluded ids sit on the stack; longer lists use a per-thread buffer, allocated on the first such route.
+        var engine = new RoutingEngine(LargeRoster(100), new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddWeighted().Build(), Options());
+        // Ten reps of the roster (so most leads still find someone), the rest ids the roster lacks (a host's stale list).
+        var excluded = Enumerable.Range(0, excludedCount).Select(i => i < 10 ? $"rep{i * 7}" : $"gone{i}").ToArray();
+        var leads = Leads();
+        var assigned = 0;
+        for (var warmUp = 0; warmUp < 3; warmUp++)
+        {
+            RouteExcludingAndRelease(engine, leads, excluded);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        assigned += RouteExcludingAndRelease(engine, leads, excluded);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.True(assigned >= leads.Length / 2, $"Only {assigned} of {leads.Length} routes were assigned; the assigned path was not what got measured.");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RouteExcludingAndRelease(RoutingEngine engine, Lead[] leads, string[] excluded)
+    {
+        var assigned = 0;
+        foreach (var lead in leads)
+        {
+            var decision = engine.Route(lead, excluded);
+            if (decision.IsAssigned)
+            {
+                if (Array.IndexOf(excluded, decision.RepId) >= 0)
+                {
+                    throw new InvalidOperationException($"{lead} went to {decision.RepId}, who was excluded");
+                }
+
+                engine.Release(decision.RepId);
+                assigned++;
+            }
+        }
+
+        return assigned;
+    }
+
     private static void AssertRoutingAllocatesNothing(RoutingEngine engine, Lead[] leads)
     {
         var pending = new string?[OpenLeadsInFlight];
