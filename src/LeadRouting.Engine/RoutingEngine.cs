@@ -158,7 +158,7 @@ public sealed class RoutingEngine : IDisposable
                 continue;
             }
 
-            _telemetry.Record(verdict.Outcome, verdict.Reason, team < 0 ? null : snapshot.TeamIds[team], lostRaces);
+            _telemetry.Record(verdict.Outcome, verdict.Reason, snapshot, team, lostRaces);
             return snapshot;
         }
     }
@@ -618,69 +618,80 @@ public sealed class RoutingEngine : IDisposable
         return ok;
     }
 
-    private static Verdict Select(ref RouteContext context, CompiledPipeline pipeline)
-    {
-        var before = context.Trace is null ? null : Positions(ref context.Candidates);
-        var decision = SelectCore(ref context, pipeline, out var picked);
-        if (before is not null)
-        {
-            TraceSelection(ref context, pipeline.Selector, before, picked);
-        }
+    private static Verdict Select(ref RouteContext context, CompiledPipeline pipeline) =>
+        context.Trace is null ? SelectCore(ref context, pipeline, out _) : SelectTraced(ref context, pipeline);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Verdict SelectTraced(ref RouteContext context, CompiledPipeline pipeline)
+    {
+        var before = Positions(ref context.Candidates);
+        var decision = SelectCore(ref context, pipeline, out var picked);
+        TraceSelection(ref context, pipeline.Selector, before, picked);
         return decision;
     }
 
+    // The common case (a rep found, no least-loaded tiers) stays in this method; the rest is out of line, so a route
+    // that assigns runs through as few calls and as small a frame as possible.
     private static Verdict SelectCore(ref RouteContext context, CompiledPipeline pipeline, out int picked)
     {
         var selector = pipeline.Selector;
         var lostToCapacity = false;
-        int position;
-        if (!context.PreferLeastLoaded)
-        {
-            position = TrySelect(ref context, selector, alsoDropFromSpare: false, ref lostToCapacity);
-        }
-        else
-        {
-            // Offer the selector the least-loaded reps first, then the next tier, and so on: a tier it cannot pick
-            // from (weight 0) or whose reps turn out full must not leave the lead unassigned while others have room.
-            // The tier is swapped in as the candidates; the rest waits in Spare.
-            do
-            {
-                LeastLoadedTier(ref context.Candidates, ref context.Spare, context.Snapshot.States);
-                Swap(ref context.Candidates, ref context.Spare);
-                position = TrySelect(ref context, selector, alsoDropFromSpare: true, ref lostToCapacity);
-                Swap(ref context.Candidates, ref context.Spare);
-                if (position >= 0 || context.Restart)
-                {
-                    break;
-                }
-
-                // Full reps were dropped from both sets; what is left of the tier, the selector would not pick.
-                context.Candidates.RemoveAll(ref context.Spare);
-            }
-            while (!context.Candidates.IsEmpty());
-        }
-
+        var position = context.PreferLeastLoaded
+            ? SelectLeastLoaded(ref context, selector, ref lostToCapacity)
+            : TrySelect(ref context, selector, alsoDropFromSpare: false, ref lostToCapacity);
         picked = position;
-        if (position < 0 && context.Restart)
+        return position >= 0
+            ? Verdict.Assigned(position, selector.Name, RoutingReason.Selected, usedFallback: false)
+            : NoneSelected(ref context, pipeline, lostToCapacity);
+    }
+
+    /// <summary>
+    /// Offers the selector the least-loaded reps first, then the next tier, and so on: a tier it cannot pick from
+    /// (weight 0) or whose reps turn out full must not leave the lead unassigned while others have room. The tier is
+    /// swapped in as the candidates; the rest waits in Spare.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int SelectLeastLoaded(ref RouteContext context, CompiledSelector selector, ref bool lostToCapacity)
+    {
+        int position;
+        do
+        {
+            LeastLoadedTier(ref context.Candidates, ref context.Spare, context.Snapshot.States);
+            Swap(ref context.Candidates, ref context.Spare);
+            position = TrySelect(ref context, selector, alsoDropFromSpare: true, ref lostToCapacity);
+            Swap(ref context.Candidates, ref context.Spare);
+            if (position >= 0 || context.Restart)
+            {
+                break;
+            }
+
+            // Full reps were dropped from both sets; what is left of the tier, the selector would not pick.
+            context.Candidates.RemoveAll(ref context.Spare);
+        }
+        while (!context.Candidates.IsEmpty());
+
+        return position;
+    }
+
+    /// <summary>The selection found nobody: route again (restart), or the pipeline's fallback with the reason.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Verdict NoneSelected(ref RouteContext context, CompiledPipeline pipeline, bool lostToCapacity)
+    {
+        if (context.Restart)
         {
             return default;
         }
 
-        if (position < 0 && context.DeferredCapacity && AllAtCapacity(ref context))
+        if (context.DeferredCapacity && AllAtCapacity(ref context))
         {
             // The capacity step, run first, would have found every candidate full.
             return Fallback(ref context, pipeline, pipeline.Steps[^1].Name, RoutingReason.AllAtCapacity);
         }
 
-        if (position < 0)
-        {
-            // Reps dropped for being full explain the miss better than the weight-0 reps that may remain.
-            var reason = lostToCapacity ? RoutingReason.AllAtCapacity : selector.EmptyReason;
-            return Fallback(ref context, pipeline, selector.Name, reason);
-        }
-
-        return Assigned(ref context, position, selector.Name, RoutingReason.Selected, usedFallback: false);
+        // Reps dropped for being full explain the miss better than the weight-0 reps that may remain.
+        var selector = pipeline.Selector;
+        var reason = lostToCapacity ? RoutingReason.AllAtCapacity : selector.EmptyReason;
+        return Fallback(ref context, pipeline, selector.Name, reason);
     }
 
     /// <summary>

@@ -42,6 +42,21 @@ internal ref struct CandidateSet
     }
 
     /// <summary>
+    /// As <see cref="Initialize"/>, but leaves the words unwritten until the set is first used (it then starts as the
+    /// active reps): for the spare set, which most routes never touch.
+    /// </summary>
+    public void InitializeLazily(ReadOnlySpan<ulong> active, Span<ulong> bits)
+    {
+        _active = active;
+        _bits = bits;
+        _excluded = default;
+        _pendingCount = 0;
+        _lo = 0;
+        _hi = 0;
+        _materialized = false;
+    }
+
+    /// <summary>
     /// The active reps, with no narrowing. A roster of up to <see cref="EagerWords"/> words starts materialised: a narrowing
     /// is then an AND over those few words and a membership test one load, cheaper than keeping masks pending for later.
     /// </summary>

@@ -20,7 +20,7 @@ internal ref struct RouteContext
         Lead = lead;
         Snapshot = snapshot;
         Candidates.Initialize(snapshot.ActiveWords, candidates);
-        Spare.Initialize(snapshot.ActiveWords, spare);
+        Spare.InitializeLazily(snapshot.ActiveWords, spare);
         SegmentKey = 0;
         TeamIndex = -1;
         Restart = false;

@@ -43,11 +43,12 @@ internal sealed class RoutingTelemetry : IDisposable
 
     public Counter<long> DroppedEvents { get; }
 
-    public void Record(RoutingOutcome outcome, RoutingReason reason, string? teamId, int lostRaces)
+    /// <summary>Counts a route; the team id is read from the snapshot only when someone listens.</summary>
+    public void Record(RoutingOutcome outcome, RoutingReason reason, EngineSnapshot snapshot, int team, int lostRaces)
     {
         if (Routed.Enabled)
         {
-            Routed.Add(1, _engine, new("leadrouting.outcome", OutcomeNames[(int)outcome]), new("leadrouting.team", teamId));
+            Routed.Add(1, _engine, new("leadrouting.outcome", OutcomeNames[(int)outcome]), new("leadrouting.team", team < 0 ? null : snapshot.TeamIds[team]));
         }
 
         if (outcome != RoutingOutcome.Assigned && NotAssigned.Enabled)
