@@ -109,6 +109,42 @@ internal ref struct CandidateSet
         }
     }
 
+    /// <summary>
+    /// Intersects with a fixed mask described by <paramref name="head"/>: a one-word mask narrows a materialised set from
+    /// the head alone, without reading the mask object (one cache line less per territory rule a route narrows to).
+    /// </summary>
+    public void Narrow(in MaskHead head)
+    {
+        if (_materialized && head.WordCount == 1)
+        {
+            var w = head.FirstWord;
+            var lo = Math.Max(_lo, w);
+            var hi = Math.Min(_hi, w + 1);
+            if (lo < hi)
+            {
+                _bits[w] &= head.FirstBits;
+            }
+
+            _lo = lo;
+            _hi = Math.Max(lo, hi);
+            return;
+        }
+
+        Narrow(head.Mask);
+    }
+
+    /// <summary>Whether the set and the mask <paramref name="head"/> describes share a rep; see <see cref="Narrow(in MaskHead)"/>.</summary>
+    public readonly bool Intersects(in MaskHead head)
+    {
+        if (_materialized && head.WordCount == 1)
+        {
+            var w = head.FirstWord;
+            return w >= _lo && w < _hi && (_bits[w] & head.FirstBits) != 0;
+        }
+
+        return Intersects(head.Mask);
+    }
+
     /// <summary>Intersects with a fixed mask.</summary>
     public void Narrow(RepMask mask)
     {
@@ -370,4 +406,28 @@ internal ref struct CandidateSet
     {
         private RepMask _element;
     }
+}
+
+/// <summary>
+/// A <see cref="RepMask"/> with its first word's index and bits and its word count copied beside the reference, for a
+/// caller that keeps it in a record it reads anyway (a territory rule's owners): one-word masks are then used without
+/// touching the mask object.
+/// </summary>
+internal readonly struct MaskHead
+{
+    public MaskHead(RepMask mask)
+    {
+        Mask = mask;
+        FirstBits = mask.WordCount == 0 ? 0 : mask.BitsAt(0);
+        FirstWord = mask.FirstWord;
+        WordCount = mask.WordCount;
+    }
+
+    public RepMask Mask { get; }
+
+    public ulong FirstBits { get; }
+
+    public int FirstWord { get; }
+
+    public int WordCount { get; }
 }

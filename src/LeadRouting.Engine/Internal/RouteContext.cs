@@ -96,6 +96,18 @@ internal ref struct RouteContext
     /// <summary>Reps this route must never get (see <see cref="CandidateSet.Exclude"/>).</summary>
     public void Exclude(ReadOnlySpan<int> positions) => Candidates.Exclude(positions);
 
+    /// <summary>As <see cref="NarrowStatic(RepMask, long)"/>, from a mask's head (see <see cref="MaskHead"/>).</summary>
+    public void NarrowStatic(in MaskHead head, long token)
+    {
+        Candidates.Narrow(head);
+        if (_staticCount < MaxStaticMasks)
+        {
+            _static[_staticCount++] = head.Mask;
+        }
+
+        SegmentKey = MixKey(SegmentKey, token);
+    }
+
     /// <summary>Narrows to a precomputed mask and records the step's choice in the segment key.</summary>
     public void NarrowStatic(RepMask mask, long token)
     {

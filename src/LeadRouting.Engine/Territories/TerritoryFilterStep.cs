@@ -75,7 +75,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
         _owners = new RuleOwners[rules.Length];
         for (var id = 0; id < rules.Length; id++)
         {
-            _owners[id] = new RuleOwners(new RepMask(owners.AsSpan(start[id], start[id + 1] - start[id])), token ^ StableHash.Of(rules[id]));
+            _owners[id] = new RuleOwners(new MaskHead(new RepMask(owners.AsSpan(start[id], start[id + 1] - start[id]))), token ^ StableHash.Of(rules[id]));
         }
     }
 
@@ -118,7 +118,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
 
         for (var i = 0; i < n; i++)
         {
-            if (_owners[ruleIds[i]].Mask.Contains(position))
+            if (_owners[ruleIds[i]].Mask.Mask.Contains(position))
             {
                 return DropReason.LessSpecificTerritory;
             }
@@ -127,6 +127,9 @@ internal sealed class TerritoryFilterStep : CompiledStep
         return DropReason.OutsideTerritory;
     }
 
-    /// <summary>A rule's owners and its segment token, side by side: a route reads both, from one array element.</summary>
-    private readonly record struct RuleOwners(RepMask Mask, long Token);
+    /// <summary>
+    /// A rule's owners (with a one-word mask's bits inline) and its segment token, side by side: a route reads them from
+    /// one array element, and for most rules never touches the mask object.
+    /// </summary>
+    private readonly record struct RuleOwners(MaskHead Mask, long Token);
 }

@@ -18,10 +18,12 @@ public class CandidateSetTests
         public const int Narrow = 0;
         public const int Remove = 1;
         public const int Reset = 2;
+        public const int NarrowByHead = 3;
 
         public override string ToString() => Kind switch
         {
             Narrow => $"Narrow{Fmt.List(Positions)}",
+            NarrowByHead => $"NarrowByHead{Fmt.List(Positions)}",
             Remove => $"Remove({Positions[0]})",
             _ => "Reset",
         };
@@ -68,6 +70,10 @@ public class CandidateSetTests
                         set.Narrow(new RepMask(op.Positions));
                         model.IntersectWith(op.Positions);
                         break;
+                    case Op.NarrowByHead:
+                        set.Narrow(new MaskHead(new RepMask(op.Positions)));
+                        model.IntersectWith(op.Positions);
+                        break;
                     case Op.Remove:
                         set.Remove(op.Positions[0]);
                         model.Remove(op.Positions[0]);
@@ -94,6 +100,7 @@ public class CandidateSetTests
 
         var expectIntersects = model.Any(probe.Contains);
         Assert.True(set.Intersects(probe) == expectIntersects, $"{when}: Intersects(probe) is {!expectIntersects}");
+        Assert.True(set.Intersects(new MaskHead(probe)) == expectIntersects, $"{when}: Intersects(head of probe) is {!expectIntersects}");
 
         // Enumerating materialises a lazy set; a copy keeps the original's pending state for the next operation.
         var copy = set;
@@ -120,9 +127,15 @@ public class CandidateSetTests
                 Gen.Choose(0, 8).SelectMany(n => Gen.ArrayOf(Operation(reps), n)).SelectMany(ops =>
                 Positions(reps).Select(probe => new Scenario(reps, active, excluded, ops, probe))))));
 
+    /// <summary>One to five positions in one 64-rep word (the common territory mask).</summary>
+    private static Gen<int[]> OneWord(int reps) =>
+        Gen.Choose(0, (reps - 1) >> 6).SelectMany(w => Gen.Choose(1, 5).SelectMany(n => Gen.ArrayOf(Gen.Choose(w * 64, Math.Min(reps - 1, (w * 64) + 63)), n)));
+
     private static Gen<Op> Operation(int reps) =>
         Gen.Frequency(
             (5, Positions(reps).Select(p => new Op(Op.Narrow, p))),
+            (3, Positions(reps).Select(p => new Op(Op.NarrowByHead, p))),
+            (2, OneWord(reps).Select(p => new Op(Op.NarrowByHead, p))),
             (3, Gen.Choose(0, reps - 1).Select(p => new Op(Op.Remove, [p]))),
             (1, Gen.Constant(new Op(Op.Reset, []))));
 
