@@ -42,7 +42,12 @@ public class RebuildBenchmarks
 
     /// <summary>Starting an engine: <c>new RoutingEngine(roster, pipeline)</c> (counters, masks, territory index) and one route.</summary>
     [Benchmark]
-    public RoutingDecision NewEngineAndRoute() => new RoutingEngine(_roster, _pipeline).Route(_lead);
+    public RoutingDecision NewEngineAndRoute()
+    {
+        // Disposed, as a host replacing its engine would: an engine's meter is registered process-wide until then.
+        using var engine = new RoutingEngine(_roster, _pipeline);
+        return engine.Route(_lead);
+    }
 
     /// <summary>
     /// A roster reload on a running engine: <c>engine.ReplaceRoster(roster)</c> (a new snapshot, counters carried over by

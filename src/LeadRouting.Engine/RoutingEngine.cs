@@ -54,7 +54,10 @@ public sealed class RoutingEngine : IDisposable
         _time = options.TimeProvider;
         _name = options.Name;
         _snapshot = BuildSnapshot(roster, pipeline, new DayClock(_time, options.DayBoundaryTimeZone), previous: null);
-        _telemetry = new RoutingTelemetry(_name, ObserveUtilization);
+        // The meter is registered process-wide until disposed; its gauge reaches the engine through a weak reference, so an
+        // engine a host drops without disposing can still be collected (and its finalizer then releases the meter).
+        var self = new WeakReference<RoutingEngine>(this);
+        _telemetry = new RoutingTelemetry(_name, () => self.TryGetTarget(out var engine) ? engine.ObserveUtilization() : []);
         if (options.DecisionSinks.Count > 0)
         {
             _dispatcher = new DecisionDispatcher(options.DecisionSinks, options.DecisionEventBufferSize, _telemetry);
@@ -101,11 +104,23 @@ public sealed class RoutingEngine : IDisposable
         return RouteCore(lead, excludedRepIds);
     }
 
+    /// <summary>
+    /// Releases an engine its host dropped without <see cref="Dispose"/>: its meter, registered process-wide, and its
+    /// decision-event dispatcher. Without this an engine was kept alive for the life of the process by its own meter.
+    /// </summary>
+    ~RoutingEngine()
+    {
+        // Also runs for an engine whose constructor threw (invalid configuration), before the meter existed.
+        _dispatcher?.Complete();
+        _telemetry?.Dispose();
+    }
+
     /// <summary>Stops handing decisions to the sinks (those already buffered are still delivered) and releases the engine's meter.</summary>
     public void Dispose()
     {
         _dispatcher?.Complete();
         _telemetry.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private RoutingDecision RouteCore(Lead lead, ReadOnlySpan<string> excludedRepIds)

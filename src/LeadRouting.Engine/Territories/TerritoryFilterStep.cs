@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Internal;
 
@@ -17,65 +18,82 @@ internal sealed class TerritoryFilterStep : CompiledStep
         : base(name)
     {
         // Two passes over the (rep, territory) pairs, into flat arrays rather than a list per rule: a roster of 10,000
-        // reps has some 300,000 pairs and 50,000 rules. Pass one numbers the rules and counts their owners.
-        var ruleIds = new Dictionary<Territory, int>();
+        // reps has some 300,000 pairs and 50,000 rules. The working arrays are rented, not allocated: a new engine's
+        // build time at that size was mostly garbage collection of what the build allocated.
         var pairs = 0;
         foreach (var rep in roster.Reps)
         {
             pairs += rep.Territories.Count;
         }
 
-        var ruleOfPair = new int[pairs];
-        var ownerCount = new List<int>();
-        var k = 0;
-        foreach (var rep in roster.Reps)
+        // Reps usually share their territories with a few others (a pod, a team): sized for one rule per four pairs, the
+        // dictionary rarely grows, and growing is all a wrong guess costs.
+        var ruleIds = new Dictionary<Territory, int>(Math.Max(4, pairs / 4));
+        var ruleOfPair = ArrayPool<int>.Shared.Rent(pairs);
+        var ownerCount = ArrayPool<int>.Shared.Rent(pairs + 1);
+        var owners = ArrayPool<int>.Shared.Rent(pairs);
+        try
         {
-            var territories = rep.Territories;
-            for (var t = 0; t < territories.Count; t++)
+            // Pass one numbers the rules and counts their owners.
+            var k = 0;
+            foreach (var rep in roster.Reps)
             {
-                var territory = territories[t];
-                if (!ruleIds.TryGetValue(territory, out var id))
+                var territories = rep.Territories;
+                for (var t = 0; t < territories.Count; t++)
                 {
-                    id = ruleIds.Count;
-                    ruleIds.Add(territory, id);
-                    ownerCount.Add(0);
+                    var territory = territories[t];
+                    if (!ruleIds.TryGetValue(territory, out var id))
+                    {
+                        id = ruleIds.Count;
+                        ruleIds.Add(territory, id);
+                        ownerCount[id] = 0;
+                    }
+
+                    ruleOfPair[k++] = id;
+                    ownerCount[id]++;
                 }
-
-                ruleOfPair[k++] = id;
-                ownerCount[id]++;
             }
-        }
 
-        // Pass two lays each rule's owners out contiguously, in roster order.
-        var start = new int[ownerCount.Count + 1];
-        for (var id = 0; id < ownerCount.Count; id++)
-        {
-            start[id + 1] = start[id] + ownerCount[id];
-        }
-
-        var next = start[..^1];
-        var owners = new int[pairs];
-        k = 0;
-        for (var p = 0; p < roster.Reps.Length; p++)
-        {
-            for (var t = 0; t < roster.Reps[p].Territories.Count; t++)
+            // Pass two lays each rule's owners out contiguously, in roster order: ownerCount becomes each rule's start,
+            // then (after the pass) its end.
+            var ruleCount = ruleIds.Count;
+            var offset = 0;
+            for (var id = 0; id < ruleCount; id++)
             {
-                owners[next[ruleOfPair[k++]]++] = p;
+                var count = ownerCount[id];
+                ownerCount[id] = offset;
+                offset += count;
+            }
+
+            k = 0;
+            for (var p = 0; p < roster.Reps.Length; p++)
+            {
+                for (var t = 0; t < roster.Reps[p].Territories.Count; t++)
+                {
+                    owners[ownerCount[ruleOfPair[k++]]++] = p;
+                }
+            }
+
+            var rules = new Territory[ruleCount];
+            foreach (var (territory, id) in ruleIds)
+            {
+                rules[id] = territory;
+            }
+
+            _index = new TerritoryIndex(rules);
+            _rules = rules;
+            _owners = new RuleOwners[ruleCount];
+            for (var id = 0; id < ruleCount; id++)
+            {
+                var first = id == 0 ? 0 : ownerCount[id - 1];
+                _owners[id] = new RuleOwners(new MaskHead(new RepMask(owners.AsSpan(first, ownerCount[id] - first))), token ^ StableHash.Of(rules[id]));
             }
         }
-
-        var rules = new Territory[ruleIds.Count];
-        foreach (var (territory, id) in ruleIds)
+        finally
         {
-            rules[id] = territory;
-        }
-
-        _index = new TerritoryIndex(rules);
-        _rules = rules;
-        _owners = new RuleOwners[rules.Length];
-        for (var id = 0; id < rules.Length; id++)
-        {
-            _owners[id] = new RuleOwners(new MaskHead(new RepMask(owners.AsSpan(start[id], start[id + 1] - start[id]))), token ^ StableHash.Of(rules[id]));
+            ArrayPool<int>.Shared.Return(ruleOfPair);
+            ArrayPool<int>.Shared.Return(ownerCount);
+            ArrayPool<int>.Shared.Return(owners);
         }
     }
 

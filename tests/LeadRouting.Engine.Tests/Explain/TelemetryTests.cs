@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Explain;
@@ -13,6 +14,63 @@ public sealed class TelemetryTests
         [new Team("emea", ["a", "b"])]);
 
     private static RoutingPipeline Pipeline() => new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build();
+
+    [Fact]
+    public void An_engine_dropped_without_dispose_is_collected_and_its_meter_released()
+    {
+        // Its meter is registered process-wide; the engine must not be kept alive by it (a host that rebuilds engines
+        // without disposing them would otherwise keep every one for the life of the process).
+        var name = $"dropped-{Guid.NewGuid():N}";
+        var meters = new ConcurrentBag<Meter>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Tags?.Any(t => Equals(t.Value, name)) == true)
+                {
+                    meters.Add(instrument.Meter);
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        var released = 0;
+        listener.MeasurementsCompleted = (_, _) => Interlocked.Increment(ref released);
+        listener.Start();
+
+        var engine = CreateRouteAndDrop(name);
+        for (var i = 0; i < 5 && (engine.IsAlive || Volatile.Read(ref released) == 0); i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.NotEmpty(meters); // the listener did see the engine's instruments, so it held them while enabled
+        Assert.False(engine.IsAlive, "the engine was kept alive after its host dropped it");
+        Assert.True(Volatile.Read(ref released) > 0, "the engine's meter was not released");
+    }
+
+    [Fact]
+    public void An_engine_whose_constructor_threw_is_finalized_without_harm()
+    {
+        // The finalizer runs for a half-built engine too (no meter yet); an exception there would end the process.
+        var pipeline = new RoutingPipelineBuilder().AddRoundRobin().WithFallback(RoutingFallback.ToTeam("no-such-team")).Build();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Throws<ArgumentException>(() => new RoutingEngine(Roster(), pipeline));
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference CreateRouteAndDrop(string name)
+    {
+        var engine = new RoutingEngine(Roster(), Pipeline(), new RoutingEngineOptions { Name = name });
+        engine.Route(new Lead("de") { Country = "DE" });
+        return new WeakReference(engine);
+    }
 
     [Fact]
     public void A_meter_listener_sees_routed_leads_by_outcome_and_team_and_unassigned_by_reason()
