@@ -40,45 +40,41 @@ public class PipelineBenchmarks
     [GlobalSetup(Target = nameof(LinqBaseline))]
     public void SetupBaseline()
     {
-        // The ratio only means something if both make the same decisions: check it on the whole stream before measuring.
         var roster = CappedRoster(Reps);
-        _leads = BenchmarkWorkload.CreateLeads(Reps, seed: 42);
         _baseline = new LinqRouter(roster, BenchmarkWorkload.Bands, BenchmarkWorkload.BelowLowestTeam);
-        var engine = new RoutingEngine(roster, BenchmarkWorkload.CreatePipeline());
-        foreach (var lead in _leads)
-        {
-            var expected = engine.Route(lead);
-            var actual = _baseline.Route(lead);
-            if (!expected.IsAssigned || actual != expected.RepId)
-            {
-                throw new InvalidOperationException($"{lead}: the engine decided '{expected}', the baseline '{actual ?? "unassigned"}'.");
-            }
-
-            engine.Release(expected.RepId);
-            _baseline.Release(actual);
-        }
+        _leads = CheckedStream(roster, "the baseline", _baseline.Route, id => _baseline.Release(id));
     }
 
     [GlobalSetup(Target = nameof(Floor))]
     public void SetupFloor()
     {
-        // Same check as the baseline's: the floor only means something for the same decisions.
         var roster = CappedRoster(Reps);
-        _leads = BenchmarkWorkload.CreateLeads(Reps, seed: 42);
         _floor = new FloorRouter(roster, maxOpenLeads: 20);
+        _leads = CheckedStream(roster, "the floor", _floor.Route, _floor.Release);
+    }
+
+    /// <summary>
+    /// The benchmark's lead stream, after routing it (with release) through a fresh engine and through the router under
+    /// comparison, lead by lead: a ratio to the baseline or the floor only means something for the same decisions.
+    /// </summary>
+    private Lead[] CheckedStream(Roster roster, string what, Func<Lead, string?> route, Action<string> release)
+    {
+        var leads = BenchmarkWorkload.CreateLeads(Reps, seed: 42);
         var engine = new RoutingEngine(roster, BenchmarkWorkload.CreatePipeline());
-        foreach (var lead in _leads)
+        foreach (var lead in leads)
         {
             var expected = engine.Route(lead);
-            var actual = _floor.Route(lead);
+            var actual = route(lead);
             if (!expected.IsAssigned || actual != expected.RepId)
             {
-                throw new InvalidOperationException($"{lead}: the engine decided '{expected}', the floor '{actual ?? "unassigned"}'.");
+                throw new InvalidOperationException($"{lead}: the engine decided '{expected}', {what} '{actual ?? "unassigned"}'.");
             }
 
             engine.Release(expected.RepId);
-            _floor.Release(actual);
+            release(actual);
         }
+
+        return leads;
     }
 
     /// <summary>
