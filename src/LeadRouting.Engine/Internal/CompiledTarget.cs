@@ -5,12 +5,16 @@ internal sealed class CompiledTarget
 {
     private readonly long _token;
 
+    // The team's mask with a one-word team's bits inline (see MaskHead): a band narrows to it without reading the mask.
+    private readonly MaskHead _team;
+
     private CompiledTarget(int teamIndex, RepMask? teamMask, CompiledPipeline? pipeline, long token)
     {
         TeamIndex = teamIndex;
         TeamMask = teamMask;
         Pipeline = pipeline;
         _token = token;
+        _team = teamMask is null ? default : new MaskHead(teamMask);
     }
 
     public int TeamIndex { get; }
@@ -38,7 +42,7 @@ internal sealed class CompiledTarget
     {
         if (TeamMask is not null)
         {
-            context.NarrowStatic(TeamMask, _token);
+            context.NarrowStatic(in _team, _token);
             context.TeamIndex = TeamIndex;
             if (context.Candidates.IsEmpty())
             {
