@@ -96,7 +96,10 @@ internal ref struct RouteContext
     /// <summary>Reps this route must never get (see <see cref="CandidateSet.Exclude"/>).</summary>
     public void Exclude(ReadOnlySpan<int> positions) => Candidates.Exclude(positions);
 
-    /// <summary>As <see cref="NarrowStatic(RepMask, long)"/>, from a mask's head (see <see cref="MaskHead"/>).</summary>
+    /// <summary>
+    /// Narrows to a precomputed mask, given by its head (see <see cref="MaskHead"/>), and records the step's choice in the
+    /// segment key.
+    /// </summary>
     public void NarrowStatic(in MaskHead head, long token)
     {
         Candidates.Narrow(head);
@@ -108,17 +111,8 @@ internal ref struct RouteContext
         SegmentKey = MixKey(SegmentKey, token);
     }
 
-    /// <summary>Narrows to a precomputed mask and records the step's choice in the segment key.</summary>
-    public void NarrowStatic(RepMask mask, long token)
-    {
-        Candidates.Narrow(mask);
-        if (_staticCount < MaxStaticMasks)
-        {
-            _static[_staticCount++] = mask;
-        }
-
-        SegmentKey = MixKey(SegmentKey, token);
-    }
+    /// <summary>As <see cref="NarrowStatic(in MaskHead, long)"/>, for a caller that holds only the mask (the skill step).</summary>
+    public void NarrowStatic(RepMask mask, long token) => NarrowStatic(new MaskHead(mask), token);
 
     /// <summary>The group of peers <see cref="SegmentKey"/> names: every rep (active or not) in all the masks narrowed to.</summary>
     public readonly List<int> StaticGroup()
