@@ -42,7 +42,7 @@ public class PipelineBenchmarks
     {
         var roster = CappedRoster(Reps);
         _baseline = new LinqRouter(roster, BenchmarkWorkload.Bands, BenchmarkWorkload.BelowLowestTeam);
-        _leads = CheckedStream(roster, "the baseline", _baseline.Route, id => _baseline.Release(id));
+        _leads = CheckedStream(Reps, roster, "the baseline", _baseline.Route, id => _baseline.Release(id));
     }
 
     [GlobalSetup(Target = nameof(Floor))]
@@ -50,16 +50,16 @@ public class PipelineBenchmarks
     {
         var roster = CappedRoster(Reps);
         _floor = new FloorRouter(roster, maxOpenLeads: 20);
-        _leads = CheckedStream(roster, "the floor", _floor.Route, _floor.Release);
+        _leads = CheckedStream(Reps, roster, "the floor", _floor.Route, _floor.Release);
     }
 
     /// <summary>
     /// The benchmark's lead stream, after routing it (with release) through a fresh engine and through the router under
     /// comparison, lead by lead: a ratio to the baseline or the floor only means something for the same decisions.
     /// </summary>
-    private Lead[] CheckedStream(Roster roster, string what, Func<Lead, string?> route, Action<string> release)
+    internal static Lead[] CheckedStream(int reps, Roster roster, string what, Func<Lead, string?> route, Action<string> release)
     {
-        var leads = BenchmarkWorkload.CreateLeads(Reps, seed: 42);
+        var leads = BenchmarkWorkload.CreateLeads(reps, seed: 42);
         var engine = new RoutingEngine(roster, BenchmarkWorkload.CreatePipeline());
         foreach (var lead in leads)
         {
