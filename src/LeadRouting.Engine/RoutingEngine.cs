@@ -28,6 +28,9 @@ public sealed class RoutingEngine : IDisposable
     [ThreadStatic]
     private static int[]? t_excluded;
 
+    [ThreadStatic]
+    private static RepMask[]? t_pending;
+
     private readonly Lock _writeLock = new();
     private readonly Dictionary<string, RepState> _states = new(StringComparer.Ordinal);
     private readonly SequenceCounter _sequence = new();
@@ -414,7 +417,12 @@ public sealed class RoutingEngine : IDisposable
         Unsafe.SkipInit(out StackScratch stack);
         Unsafe.SkipInit(out ExcludedScratch fixedExcluded); // likewise for an exclusion list
         var buffer = words <= StackWords ? ((Span<ulong>)stack)[..(words * 2)] : Scratch(words * 2);
-        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words));
+
+        // Rosters over 256 reps keep narrowings pending (see CandidateSet); their mask storage is a per-thread array,
+        // taken for the route and given back after, so a route nested in this one (a host's TimeProvider that routes)
+        // gets its own.
+        var pending = CandidateSet.KeepsMasksPending(words) ? TakePendingStorage() : null;
+        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words), pending);
         if (!excludedRepIds.IsEmpty)
         {
             var excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : ExcludedScratchOf(excludedRepIds.Length);
@@ -443,7 +451,26 @@ public sealed class RoutingEngine : IDisposable
         restart = context.Restart;
         lostRaces = context.LostRaces;
         team = TeamIndex(ref context, verdict.Position);
+        if (pending is not null)
+        {
+            ReturnPendingStorage(pending);
+        }
+
         return verdict;
+    }
+
+    private static RepMask[] TakePendingStorage()
+    {
+        var storage = t_pending ?? new RepMask[2 * CandidateSet.MaxPendingMasks];
+        t_pending = null;
+        return storage;
+    }
+
+    private static void ReturnPendingStorage(RepMask[] storage)
+    {
+        // Cleared, so a thread's idle storage keeps no mask (and through it no roster size of memory) alive.
+        Array.Clear(storage);
+        t_pending = storage;
     }
 
     private IEnumerable<System.Diagnostics.Metrics.Measurement<double>> ObserveUtilization()

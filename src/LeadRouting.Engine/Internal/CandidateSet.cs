@@ -11,15 +11,22 @@ namespace LeadRouting.Engine.Internal;
 /// </summary>
 internal ref struct CandidateSet
 {
-    private const int MaxPendingMasks = 8;
+    /// <summary>How many masks a set keeps pending before it materialises (the length of its pending storage).</summary>
+    public const int MaxPendingMasks = 8;
 
     /// <summary>Rosters of up to this many 64-rep words (256 reps) keep their candidates as bits from the start.</summary>
     private const int EagerWords = 4;
 
+    /// <summary>Whether a set over <paramref name="words"/> words keeps masks pending, and so needs pending storage.</summary>
+    public static bool KeepsMasksPending(int words) => words > EagerWords;
+
     private ReadOnlySpan<ulong> _active;
     private Span<ulong> _bits;
     private ReadOnlySpan<int> _excluded;
-    private PendingMasks _pending;
+    // Storage for the masks narrowed to but not yet applied, lent by the route (see RoutingEngine.RouteOn); empty for a
+    // roster that starts materialised. A span, not eight references inline: every reference-holding field of the route
+    // context is zeroed on entry to the route, and two sets' inline slots were 128 of the 384 bytes zeroed.
+    private Span<RepMask> _pending;
     private int _pendingCount;
     private bool _materialized;
 
@@ -32,11 +39,12 @@ internal ref struct CandidateSet
     /// place: building a temporary set and copying it in made the JIT copy ~120 bytes through a stack temporary with
     /// mixed store widths, a store-forwarding stall that measured a quarter of a one-rep route.
     /// </summary>
-    public void Initialize(ReadOnlySpan<ulong> active, Span<ulong> bits)
+    public void Initialize(ReadOnlySpan<ulong> active, Span<ulong> bits, Span<RepMask> pending)
     {
-        // Assigns every field but the mask slots (read only below _pendingCount): the owner may skip zeroing.
+        // Assigns every field: the owner may skip zeroing.
         _active = active;
         _bits = bits;
+        _pending = pending;
         _excluded = default;
         Start();
     }
@@ -45,10 +53,11 @@ internal ref struct CandidateSet
     /// As <see cref="Initialize"/>, but leaves the words unwritten until the set is first used (it then starts as the
     /// active reps): for the spare set, which most routes never touch.
     /// </summary>
-    public void InitializeLazily(ReadOnlySpan<ulong> active, Span<ulong> bits)
+    public void InitializeLazily(ReadOnlySpan<ulong> active, Span<ulong> bits, Span<RepMask> pending)
     {
         _active = active;
         _bits = bits;
+        _pending = pending;
         _excluded = default;
         _pendingCount = 0;
         _lo = 0;
@@ -162,7 +171,7 @@ internal ref struct CandidateSet
             return;
         }
 
-        if (_pendingCount == MaxPendingMasks)
+        if (_pendingCount == _pending.Length)
         {
             Materialize();
             Narrow(mask);
@@ -401,11 +410,6 @@ internal ref struct CandidateSet
         }
     }
 
-    [InlineArray(MaxPendingMasks)]
-    private struct PendingMasks
-    {
-        private RepMask _element;
-    }
 }
 
 /// <summary>

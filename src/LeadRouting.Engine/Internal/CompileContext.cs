@@ -5,6 +5,7 @@ internal sealed class CompileContext
 {
     private readonly Stack<CompiledFallback> _fallbacks = new();
     private readonly IReadOnlyDictionary<string, CompiledSelector> _previousSelectors;
+    private readonly int _firstTeamMask;
 
     public CompileContext(Roster roster, RepState[] states, SequenceCounter sequence, IReadOnlyDictionary<string, CompiledSelector>? previousSelectors)
     {
@@ -24,6 +25,8 @@ internal sealed class CompileContext
 
             TeamMasks[t] = new RepMask(positions);
         }
+
+        _firstTeamMask = Masks.AddRange(TeamMasks.Length, t => TeamMasks[t]);
     }
 
     public Roster Roster { get; }
@@ -33,6 +36,12 @@ internal sealed class CompileContext
     public SequenceCounter Sequence { get; }
 
     public RepMask[] TeamMasks { get; }
+
+    /// <summary>The snapshot's statically narrowed masks, by number: steps register theirs while they compile.</summary>
+    public MaskRegistry Masks { get; } = new();
+
+    /// <summary>The number of team <paramref name="teamIndex"/>'s mask in <see cref="Masks"/>.</summary>
+    public int TeamMaskId(int teamIndex) => _firstTeamMask + teamIndex;
 
     /// <summary>Selectors compiled so far, by path: the next snapshot hands each its predecessor's state.</summary>
     public Dictionary<string, CompiledSelector> Selectors { get; } = new(StringComparer.Ordinal);

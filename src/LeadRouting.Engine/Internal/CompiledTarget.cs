@@ -8,8 +8,11 @@ internal sealed class CompiledTarget
     // The team's mask with a one-word team's bits inline (see MaskHead): a band narrows to it without reading the mask.
     private readonly MaskHead _team;
 
-    private CompiledTarget(int teamIndex, RepMask? teamMask, CompiledPipeline? pipeline, long token)
+    private readonly int _teamMaskId;
+
+    private CompiledTarget(int teamIndex, RepMask? teamMask, int teamMaskId, CompiledPipeline? pipeline, long token)
     {
+        _teamMaskId = teamMaskId;
         TeamIndex = teamIndex;
         TeamMask = teamMask;
         Pipeline = pipeline;
@@ -27,7 +30,7 @@ internal sealed class CompiledTarget
     {
         var teamIndex = target.TeamId is null ? -1 : context.TeamIndexOf(target.TeamId, $"{path}.Team");
         var pipeline = target.Pipeline is null ? null : context.CompileNested(target.Pipeline, $"{path}.Pipeline");
-        return new(teamIndex, teamIndex < 0 ? null : context.TeamMasks[teamIndex], pipeline, CompileContext.TokenFor(path));
+        return new(teamIndex, teamIndex < 0 ? null : context.TeamMasks[teamIndex], teamIndex < 0 ? -1 : context.TeamMaskId(teamIndex), pipeline, CompileContext.TokenFor(path));
     }
 
     public string Describe(EngineSnapshot snapshot) => (TeamMask, Pipeline) switch
@@ -42,7 +45,7 @@ internal sealed class CompiledTarget
     {
         if (TeamMask is not null)
         {
-            context.NarrowStatic(in _team, _token);
+            context.NarrowStatic(in _team, _teamMaskId, _token);
             context.TeamIndex = TeamIndex;
             if (context.Candidates.IsEmpty())
             {

@@ -56,9 +56,13 @@ internal sealed class EngineSnapshot
         var context = new CompileContext(roster, States, sequence, previous?.Selectors);
         Root = context.CompileRoot(pipeline);
         Selectors = context.Selectors;
+        Masks = context.Masks;
     }
 
     public Roster Roster { get; }
+
+    /// <summary>The masks routes narrow to statically, by the number a route records (see <see cref="RouteContext.StaticGroup"/>).</summary>
+    public MaskRegistry Masks { get; }
 
     public RoutingPipeline Pipeline { get; }
 

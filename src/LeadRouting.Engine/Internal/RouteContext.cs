@@ -7,20 +7,29 @@ internal ref struct RouteContext
 {
     private const int MaxStaticMasks = 8;
 
-    private StaticMasks _static;
+    // The numbers (in the snapshot's MaskRegistry) of the masks narrowed to: integers, so the frame holding the context
+    // does not zero them on entry and recording one needs no write barrier, where references cost both on every route.
+    private StaticMaskIds _static;
     private int _staticCount;
     private int _today;
 
-    public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> spare)
+    /// <param name="lead">The lead.</param>
+    /// <param name="snapshot">The snapshot routed on.</param>
+    /// <param name="candidates">The candidate set's words.</param>
+    /// <param name="spare">The spare set's words.</param>
+    /// <param name="pending">Pending-mask storage for both sets (2 × <see cref="CandidateSet.MaxPendingMasks"/>), or empty when the roster's sets start materialised.</param>
+    public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> spare, Span<RepMask> pending)
     {
-        // Every field a route reads is assigned below; the mask slots are only read below their counts. Without this
-        // the compiler zeroes the whole ~380-byte struct field by field (dozens of stores, a tenth of a one-rep route)
-        // on top of the vectorised zeroing the JIT already gives its object references in the caller's frame.
+        // Every field a route reads is assigned below; the mask-number slots are only read below their count. Without
+        // this the compiler zeroes the whole struct field by field (dozens of stores, a tenth of a one-rep route) on top
+        // of the vectorised zeroing the JIT already gives the reference-holding part of it in the caller's frame (256
+        // bytes since the recorded masks and the pending ones are no longer references on the stack; 384 before).
         Unsafe.SkipInit(out this);
         Lead = lead;
         Snapshot = snapshot;
-        Candidates.Initialize(snapshot.ActiveWords, candidates);
-        Spare.InitializeLazily(snapshot.ActiveWords, spare);
+        var half = pending.Length / 2;
+        Candidates.Initialize(snapshot.ActiveWords, candidates, pending[..half]);
+        Spare.InitializeLazily(snapshot.ActiveWords, spare, pending[half..]);
         SegmentKey = 0;
         TeamIndex = -1;
         Restart = false;
@@ -97,22 +106,22 @@ internal ref struct RouteContext
     public void Exclude(ReadOnlySpan<int> positions) => Candidates.Exclude(positions);
 
     /// <summary>
-    /// Narrows to a precomputed mask, given by its head (see <see cref="MaskHead"/>), and records the step's choice in the
-    /// segment key.
+    /// Narrows to a precomputed mask, given by its head (see <see cref="MaskHead"/>) and its number in the snapshot's
+    /// <see cref="EngineSnapshot.Masks"/>, and records the step's choice in the segment key.
     /// </summary>
-    public void NarrowStatic(in MaskHead head, long token)
+    public void NarrowStatic(in MaskHead head, int maskId, long token)
     {
         Candidates.Narrow(head);
         if (_staticCount < MaxStaticMasks)
         {
-            _static[_staticCount++] = head.Mask;
+            _static[_staticCount++] = maskId;
         }
 
         SegmentKey = MixKey(SegmentKey, token);
     }
 
-    /// <summary>As <see cref="NarrowStatic(in MaskHead, long)"/>, for a caller that holds only the mask (the skill step).</summary>
-    public void NarrowStatic(RepMask mask, long token) => NarrowStatic(new MaskHead(mask), token);
+    /// <summary>As <see cref="NarrowStatic(in MaskHead, int, long)"/>, for a caller that holds only the mask (the skill step).</summary>
+    public void NarrowStatic(RepMask mask, int maskId, long token) => NarrowStatic(new MaskHead(mask), maskId, token);
 
     /// <summary>The group of peers <see cref="SegmentKey"/> names: every rep (active or not) in all the masks narrowed to.</summary>
     public readonly List<int> StaticGroup()
@@ -128,12 +137,19 @@ internal ref struct RouteContext
             return group;
         }
 
-        var driver = _static[0];
-        for (var i = 1; i < _staticCount; i++)
+        // A group's first lead only (the selector keeps the group's schedule), so it may allocate.
+        var masks = new RepMask[_staticCount];
+        for (var i = 0; i < masks.Length; i++)
         {
-            if (_static[i].Count < driver.Count)
+            masks[i] = Snapshot.Masks[_static[i]];
+        }
+
+        var driver = masks[0];
+        for (var i = 1; i < masks.Length; i++)
+        {
+            if (masks[i].Count < driver.Count)
             {
-                driver = _static[i];
+                driver = masks[i];
             }
         }
 
@@ -141,9 +157,9 @@ internal ref struct RouteContext
         {
             var w = driver.WordIndexAt(j);
             var bits = driver.BitsAt(j);
-            for (var i = 0; i < _staticCount; i++)
+            foreach (var mask in masks)
             {
-                bits &= _static[i].WordAt(w);
+                bits &= mask.WordAt(w);
             }
 
             while (bits != 0)
@@ -166,8 +182,8 @@ internal ref struct RouteContext
     }
 
     [InlineArray(MaxStaticMasks)]
-    private struct StaticMasks
+    private struct StaticMaskIds
     {
-        private RepMask _element;
+        private int _element;
     }
 }

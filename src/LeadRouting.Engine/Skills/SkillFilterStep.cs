@@ -14,7 +14,7 @@ internal sealed class SkillFilterStep : CompiledStep
     private readonly string? _attributeKey;
     private readonly FrozenDictionary<string, Holders>.AlternateLookup<ReadOnlySpan<char>> _holders;
 
-    public SkillFilterStep(string name, Roster roster, SkillLeadField field, string? attributeKey, string skillPrefix, long token)
+    public SkillFilterStep(string name, Roster roster, MaskRegistry masks, SkillLeadField field, string? attributeKey, string skillPrefix, long token)
         : base(name)
     {
         _field = field;
@@ -47,10 +47,14 @@ internal sealed class SkillFilterStep : CompiledStep
         }
 
         var holders = new Dictionary<string, Holders>(positions.Count, StringComparer.OrdinalIgnoreCase);
+        var all = new RepMask[positions.Count];
+        var first = masks.AddRange(all.Length, i => all[i]);
         foreach (var (skill, list) in positions)
         {
             // The token names the skill, not its holders, so a group keeps its weighted rotation when the roster changes.
-            holders.Add(skill, new Holders(new RepMask(list), token ^ StableHash.Of(skill.ToUpperInvariant())));
+            var i = holders.Count;
+            all[i] = new RepMask(list);
+            holders.Add(skill, new Holders(all[i], first + i, token ^ StableHash.Of(skill.ToUpperInvariant())));
         }
 
         _holders = holders.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -78,7 +82,7 @@ internal sealed class SkillFilterStep : CompiledStep
         }
 
         context.Trace?.Note(Requires(required));
-        context.NarrowStatic(holders.Mask, holders.Token);
+        context.NarrowStatic(holders.Mask, holders.Id, holders.Token);
         return StepResult.Continue;
     }
 
@@ -92,5 +96,5 @@ internal sealed class SkillFilterStep : CompiledStep
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static string Requires(ReadOnlySpan<char> skill) => $"the lead requires the skill '{skill}'";
 
-    private sealed record Holders(RepMask Mask, long Token);
+    private sealed record Holders(RepMask Mask, int Id, long Token);
 }

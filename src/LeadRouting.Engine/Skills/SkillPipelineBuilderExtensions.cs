@@ -52,6 +52,6 @@ public static class SkillPipelineBuilderExtensions
     private sealed class Definition(string name, SkillLeadField field, string? attributeKey, string skillPrefix) : StepDefinition(name)
     {
         public override CompiledStep CompileStep(CompileContext context, string path) =>
-            new SkillFilterStep(Name, context.Roster, field, attributeKey, skillPrefix, CompileContext.TokenFor(path));
+            new SkillFilterStep(Name, context.Roster, context.Masks, field, attributeKey, skillPrefix, CompileContext.TokenFor(path));
     }
 }

@@ -14,7 +14,10 @@ internal sealed class TerritoryFilterStep : CompiledStep
     private readonly Territory[] _rules;
     private readonly RuleOwners[] _owners;
 
-    public TerritoryFilterStep(string name, Roster roster, long token)
+    // Rule i's owner mask is number _firstMask + i in the snapshot's mask registry.
+    private readonly int _firstMask;
+
+    public TerritoryFilterStep(string name, Roster roster, MaskRegistry masks, long token)
         : base(name)
     {
         // Two passes over the (rep, territory) pairs, into flat arrays rather than a list per rule: a roster of 10,000
@@ -88,6 +91,8 @@ internal sealed class TerritoryFilterStep : CompiledStep
                 var first = id == 0 ? 0 : ownerCount[id - 1];
                 _owners[id] = new RuleOwners(new MaskHead(new RepMask(owners.AsSpan(first, ownerCount[id] - first))), token ^ StableHash.Of(rules[id]));
             }
+
+            _firstMask = masks.AddRange(ruleCount, id => _owners[id].Mask.Mask);
         }
         finally
         {
@@ -110,7 +115,7 @@ internal sealed class TerritoryFilterStep : CompiledStep
             if (context.Candidates.Intersects(owners.Mask))
             {
                 context.Trace?.Note(Chosen(rule));
-                context.NarrowStatic(owners.Mask, owners.Token);
+                context.NarrowStatic(owners.Mask, _firstMask + rule, owners.Token);
                 return StepResult.ContinueNotEmpty;
             }
         }

@@ -61,7 +61,7 @@ public static class TerritoryPipelineBuilderExtensions
     private sealed class FilterDefinition(string name) : StepDefinition(name)
     {
         public override CompiledStep CompileStep(CompileContext context, string path) =>
-            new TerritoryFilterStep(Name, context.Roster, CompileContext.TokenFor(path));
+            new TerritoryFilterStep(Name, context.Roster, context.Masks, CompileContext.TokenFor(path));
     }
 
     private sealed class BranchDefinition(string name, TerritoryRoute[] routes) : StepDefinition(name)

@@ -50,7 +50,8 @@ public class CandidateSetTests
 
             var bits = new ulong[words];
             var set = default(CandidateSet);
-            set.Initialize(active, bits);
+            // Pending-mask storage as a route lends it: only to rosters that keep masks pending.
+            set.Initialize(active, bits, CandidateSet.KeepsMasksPending(words) ? new RepMask[CandidateSet.MaxPendingMasks] : []);
             var excluded = scenario.Excluded.ToHashSet();
             if (scenario.Excluded.Length > 0)
             {
