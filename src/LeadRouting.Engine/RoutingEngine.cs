@@ -422,7 +422,7 @@ public sealed class RoutingEngine : IDisposable
         // taken for the route and given back after, so a route nested in this one (a host's TimeProvider that routes)
         // gets its own.
         var pending = CandidateSet.KeepsMasksPending(words) ? TakePendingStorage() : null;
-        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words), pending);
+        var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words), pending, preview, trace);
         if (!excludedRepIds.IsEmpty)
         {
             var excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : ExcludedScratchOf(excludedRepIds.Length);
@@ -438,8 +438,6 @@ public sealed class RoutingEngine : IDisposable
             context.Exclude(excluded[..n]);
         }
 
-        context.Preview = preview;
-        context.Trace = trace;
         if (trace is not null)
         {
             TraceRoster(ref context);
@@ -695,6 +693,7 @@ public sealed class RoutingEngine : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static int SelectLeastLoaded(ref RouteContext context, CompiledSelector selector, ref bool lostToCapacity)
     {
+        context.StartSpare();
         int position;
         do
         {

@@ -10,49 +10,60 @@ internal ref struct RouteContext
     // The numbers (in the snapshot's MaskRegistry) of the masks narrowed to: integers, so the frame holding the context
     // does not zero them on entry and recording one needs no write barrier, where references cost both on every route.
     private StaticMaskIds _static;
-    private int _staticCount;
-    private int _today;
 
     /// <param name="lead">The lead.</param>
     /// <param name="snapshot">The snapshot routed on.</param>
     /// <param name="candidates">The candidate set's words.</param>
-    /// <param name="spare">The spare set's words.</param>
+    /// <param name="spare">The spare set's words (see <see cref="StartSpare"/>).</param>
     /// <param name="pending">Pending-mask storage for both sets (2 × <see cref="CandidateSet.MaxPendingMasks"/>), or empty when the roster's sets start materialised.</param>
-    public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> spare, Span<RepMask> pending)
+    /// <param name="preview">Whether this is a preview (see <see cref="Preview"/>).</param>
+    /// <param name="trace">The explanation to record into, or null.</param>
+    public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> spare, Span<RepMask> pending, bool preview, ExplanationBuilder? trace)
     {
-        // Every field a route reads is assigned below; the mask-number slots are only read below their count. Without
-        // this the compiler zeroes the whole struct field by field (dozens of stores, a tenth of a one-rep route) on top
-        // of the vectorised zeroing the JIT already gives the reference-holding part of it in the caller's frame (256
-        // bytes since the recorded masks and the pending ones are no longer references on the stack; 384 before).
+        // Every field a route reads is assigned below (the spare set by StartSpare, before its first use); the
+        // mask-number slots are only read below their count. Without this the compiler zeroes the whole struct field by
+        // field (dozens of stores, a tenth of a one-rep route) on top of the vectorised zeroing the JIT already gives the
+        // reference-holding part of it in the caller's frame (256 bytes since the recorded masks and the pending ones are
+        // no longer references on the stack; 384 before). Few stores matter twice here: the route's first atomic
+        // instruction waits until every store before it has reached the cache.
         Unsafe.SkipInit(out this);
         Lead = lead;
         Snapshot = snapshot;
+        Trace = trace;
         var half = pending.Length / 2;
         Candidates.Initialize(snapshot.ActiveWords, candidates, pending[..half]);
-        Spare.InitializeLazily(snapshot.ActiveWords, spare, pending[half..]);
+        _spareWords = spare;
+        _sparePending = pending[half..];
         SegmentKey = 0;
+
+        // In declaration order, adjacent: the JIT merges them into a few wide stores.
         TeamIndex = -1;
-        Restart = false;
         LostRaces = 0;
-        CapacityChecked = false;
-        Preview = false;
         PreviewProbes = 0;
-        Trace = null;
-        PreferLeastLoaded = false;
-        DeferredCapacity = false;
         _staticCount = 0;
         _today = int.MinValue;
+        Restart = false;
+        CapacityChecked = false;
+        Preview = preview;
+        DeferredCapacity = false;
+        PreferLeastLoaded = false;
     }
 
     public readonly Lead Lead;
 
     public readonly EngineSnapshot Snapshot;
 
+    /// <summary>Records the route step by step for an explanation; null (and free) otherwise.</summary>
+    public readonly ExplanationBuilder? Trace;
+
     /// <summary>Reps still eligible: narrowed by every step.</summary>
     public CandidateSet Candidates;
 
-    /// <summary>A second set over its own words, for the selection stage.</summary>
+    /// <summary>A second set over its own words, for a least-loaded selection only: call <see cref="StartSpare"/> first.</summary>
     public CandidateSet Spare;
+
+    private readonly Span<ulong> _spareWords;
+    private readonly Span<RepMask> _sparePending;
 
     /// <summary>
     /// Identity of the path taken through the lead-dependent steps (team, territory rule): equal keys mean the same
@@ -64,29 +75,32 @@ internal ref struct RouteContext
     /// <summary>The team a band, territory branch or fallback targeted; -1 when none.</summary>
     public int TeamIndex;
 
-    /// <summary>Set when the snapshot was replaced under the route before it reserved anything: route again on the new one.</summary>
-    public bool Restart;
-
     /// <summary>Proposals lost to a concurrent route (a turn taken first, or a slot a capacity check had seen free).</summary>
     public int LostRaces;
+
+    /// <summary>How many weighted slots this preview has looked ahead.</summary>
+    public int PreviewProbes;
+
+    private int _staticCount;
+    private int _today;
+
+    /// <summary>Set when the snapshot was replaced under the route before it reserved anything: route again on the new one.</summary>
+    public bool Restart;
 
     /// <summary>Set by a capacity step: a reservation that fails afterwards lost a race rather than met a full rep.</summary>
     public bool CapacityChecked;
 
     /// <summary>A preview: decide as a route would, but take no turn, slot or capacity.</summary>
-    public bool Preview;
-
-    /// <summary>How many weighted slots this preview has looked ahead.</summary>
-    public int PreviewProbes;
-
-    /// <summary>Records the route step by step for an explanation; null (and free) otherwise.</summary>
-    public ExplanationBuilder? Trace;
+    public readonly bool Preview;
 
     /// <summary>The pipeline's capacity step was left to the selection: check each proposed rep's caps before taking its turn.</summary>
     public bool DeferredCapacity;
 
     /// <summary>Set by a capacity step: offer the selector the least-loaded candidates first.</summary>
     public bool PreferLeastLoaded;
+
+    /// <summary>Starts the spare set (as the active reps, materialised when first used); most routes never need it.</summary>
+    public void StartSpare() => Spare.InitializeLazily(Snapshot.ActiveWords, _spareWords, _sparePending);
 
     /// <summary>Today's day number, read from the clock at most once per route.</summary>
     public int Today
