@@ -28,9 +28,6 @@ public sealed class RoutingEngine : IDisposable
     [ThreadStatic]
     private static int[]? t_excluded;
 
-    [ThreadStatic]
-    private static RepMask[]? t_pending;
-
     private readonly Lock _writeLock = new();
     private readonly Dictionary<string, RepState> _states = new(StringComparer.Ordinal);
     private readonly SequenceCounter _sequence = new();
@@ -401,13 +398,31 @@ public sealed class RoutingEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// One route on <paramref name="snapshot"/>. Rosters over 256 reps keep narrowings pending (see
+    /// <see cref="CandidateSet"/>) and get mask storage in a frame of their own; smaller ones have none to zero.
+    /// </summary>
+    private static Verdict RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces, out int team) =>
+        CandidateSet.KeepsMasksPending(snapshot.Words)
+            ? RouteOnLarge(snapshot, lead, excludedRepIds, preview, trace, out restart, out lostRaces, out team)
+            : RouteOnCore(snapshot, lead, excludedRepIds, preview, trace, default, out restart, out lostRaces, out team);
+
+    // The pending masks are references, so the JIT zeroes this storage on entry: here, not in every route's frame. On
+    // the stack rather than per thread, so a route nested in this one (through a host's clock) has its own.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Verdict RouteOnLarge(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces, out int team)
+    {
+        var storage = default(PendingStorage);
+        return RouteOnCore(snapshot, lead, excludedRepIds, preview, trace, storage, out restart, out lostRaces, out team);
+    }
+
     // SkipLocalsInit: the candidate words are always written before they are read; zeroing them is wasted work. Never
     // inlined: the attribute only holds in this method's own frame, and inlined into a caller without it (Route, or a
     // host's method that inlines Route) the JIT zeroed the 1.5 KB of stack buffers on every route, a loop that measured
     // 7% of a 10-rep route.
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Verdict RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces, out int team)
+    private static Verdict RouteOnCore(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, Span<RepMask> pending, out bool restart, out int lostRaces, out int team)
     {
         var words = snapshot.Words;
 
@@ -417,11 +432,6 @@ public sealed class RoutingEngine : IDisposable
         Unsafe.SkipInit(out StackScratch stack);
         Unsafe.SkipInit(out ExcludedScratch fixedExcluded); // likewise for an exclusion list
         var buffer = words <= StackWords ? ((Span<ulong>)stack)[..(words * 2)] : Scratch(words * 2);
-
-        // Rosters over 256 reps keep narrowings pending (see CandidateSet); their mask storage is a per-thread array,
-        // taken for the route and given back after, so a route nested in this one (a host's TimeProvider that routes)
-        // gets its own.
-        var pending = CandidateSet.KeepsMasksPending(words) ? TakePendingStorage() : null;
         var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words), pending, preview, trace);
         if (!excludedRepIds.IsEmpty)
         {
@@ -449,26 +459,7 @@ public sealed class RoutingEngine : IDisposable
         restart = context.Restart;
         lostRaces = context.LostRaces;
         team = TeamIndex(ref context, verdict.Position);
-        if (pending is not null)
-        {
-            ReturnPendingStorage(pending);
-        }
-
         return verdict;
-    }
-
-    private static RepMask[] TakePendingStorage()
-    {
-        var storage = t_pending ?? new RepMask[2 * CandidateSet.MaxPendingMasks];
-        t_pending = null;
-        return storage;
-    }
-
-    private static void ReturnPendingStorage(RepMask[] storage)
-    {
-        // Cleared, so a thread's idle storage keeps no mask (and through it no roster size of memory) alive.
-        Array.Clear(storage);
-        t_pending = storage;
     }
 
     private IEnumerable<System.Diagnostics.Metrics.Measurement<double>> ObserveUtilization()
@@ -482,6 +473,13 @@ public sealed class RoutingEngine : IDisposable
                 yield return new((double)snapshot.States[p].OpenLeads / cap, _telemetry.EngineTagValue, new("leadrouting.rep", snapshot.RepIds[p]));
             }
         }
+    }
+
+    /// <summary>Pending-mask storage of both candidate sets of a route over more than 256 reps.</summary>
+    [InlineArray(2 * CandidateSet.MaxPendingMasks)]
+    private struct PendingStorage
+    {
+        private RepMask _element;
     }
 
     /// <summary>Positions of the reps a route must not get, up to <see cref="ExcludedOnStack"/> of them, on the stack.</summary>

@@ -4,8 +4,8 @@ namespace LeadRouting.Engine.Tests;
 
 /// <summary>
 /// A route that runs host code in its middle (the clock, read for daily caps) and that code routes on the same thread:
-/// the outer route must decide as if nothing happened. Rosters over 256 reps keep their narrowings pending in per-thread
-/// storage; the nested route must get its own.
+/// the outer route must decide as if nothing happened. Rosters over 256 reps keep their narrowings pending in mask storage
+/// the route holds while the clock is read; the nested route must not share it.
 /// </summary>
 public class RoutingEngineReentrancyTests
 {
