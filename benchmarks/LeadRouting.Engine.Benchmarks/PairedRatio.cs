@@ -11,7 +11,7 @@ namespace LeadRouting.Engine.Benchmarks;
 /// <remarks>
 /// <para>
 /// Why, beside BenchmarkDotNet: this VM's speed changes in phases of several seconds (one process measured ten engines in
-/// turn at 128 ns, then all ten at 86 ns a few seconds later), and BenchmarkDotNet measures one benchmark after the other,
+/// turn at 121-154 ns, then at 85-102 ns a few seconds later), and BenchmarkDotNet measures one benchmark after the other,
 /// so the baseline and the engine of one run can meet different phases and their ratio moves with them (14× to 29× at 10
 /// reps in one day). Here each round times a batch of each router back to back (about 25 ms each), so a round's three
 /// figures share a phase; the ratio reported is the median of the rounds' ratios, and beside it the ratio of the fastest
