@@ -87,6 +87,18 @@ public class AllocationTests
         AssertRoutingAllocatesNothing(engine, Leads());
     }
 
+    /// <summary>Up to 64 reps a route takes the straight-line plan (WordPlan) instead of the general route; it allocates nothing either.</summary>
+    [Fact]
+    public void The_full_pipeline_and_rotation_allocate_nothing_on_the_route_plan_of_a_40_rep_roster()
+    {
+        var weighted = new RoutingEngine(LargeRoster(40), FullPipeline(), Options());
+        var rotation = new RoutingEngine(LargeRoster(40), new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build(), Options());
+        Assert.True(weighted.HasRoutePlan && rotation.HasRoutePlan);
+
+        AssertRoutingAllocatesNothing(weighted, Leads());
+        AssertRoutingAllocatesNothing(rotation, Leads());
+    }
+
     [Fact]
     public void The_full_pipeline_allocates_nothing_above_4096_reps_where_the_candidate_sets_leave_the_stack()
     {

@@ -91,6 +91,14 @@ internal ref struct CandidateSet
         }
     }
 
+    /// <summary>Sets a one-word set (a roster of at most 64 reps, materialised from the start) to <paramref name="bits"/>.</summary>
+    public void SetWord(ulong bits)
+    {
+        _bits[0] = bits;
+        _lo = 0;
+        _hi = 1;
+    }
+
     /// <summary>Starts from the active reps again, dropping every narrowing but keeping the exclusions (for a fallback).</summary>
     public void Reset()
     {
@@ -434,4 +442,7 @@ internal readonly struct MaskHead
     public int FirstWord { get; }
 
     public int WordCount { get; }
+
+    /// <summary>The mask's bits in word 0: all of them for a roster of at most 64 reps (see <see cref="WordPlan"/>).</summary>
+    public ulong WordZero => WordCount > 0 && FirstWord == 0 ? FirstBits : 0;
 }

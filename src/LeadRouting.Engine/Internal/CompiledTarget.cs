@@ -56,4 +56,22 @@ internal sealed class CompiledTarget
         // Non-empty: the team's candidates were just checked, or there was no narrowing after a step that left some.
         return Pipeline is null ? StepResult.ContinueNotEmpty : StepResult.HandOff(Pipeline);
     }
+
+    /// <summary>As <see cref="Apply"/> for a <see cref="WordPlan"/> (see <see cref="CompiledStep.TryNarrowWord"/>): false for a hand-off or an empty team.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public bool TryNarrowWord(ref WordRoute route)
+    {
+        if (Pipeline is not null)
+        {
+            return false;
+        }
+
+        if (TeamMask is not null)
+        {
+            route.NarrowStatic(_team.WordZero, _token);
+            route.TeamIndex = TeamIndex;
+        }
+
+        return route.Candidates != 0;
+    }
 }

@@ -8,7 +8,7 @@ internal sealed class EngineSnapshot
 {
     private bool _retired;
 
-    public EngineSnapshot(Roster roster, RoutingPipeline pipeline, Func<string, bool, RepState> stateFor, SequenceCounter sequence, DayClock clock, EngineSnapshot? previous)
+    public EngineSnapshot(Roster roster, RoutingPipeline pipeline, Func<string, bool, RepState> stateFor, SequenceCounter sequence, DayClock clock, EngineSnapshot? previous, bool plans)
     {
         Roster = roster;
         Pipeline = pipeline;
@@ -57,7 +57,11 @@ internal sealed class EngineSnapshot
         Root = context.CompileRoot(pipeline);
         Selectors = context.Selectors;
         Masks = context.Masks;
+        Plan = plans ? WordPlan.For(Root, Words) : null;
     }
+
+    /// <summary>The straight-line route for this roster and pipeline, or null when they have none (see <see cref="WordPlan.For"/>).</summary>
+    public WordPlan? Plan { get; }
 
     public Roster Roster { get; }
 
@@ -130,7 +134,10 @@ internal sealed class EngineSnapshot
         }
     }
 
-    public bool IsAtCapacity(int position, ref RouteContext context)
+    public bool IsAtCapacity(int position, ref RouteContext context) => IsAtCapacity(position, ref context.Day);
+
+    /// <summary>Whether the rep is at its open-lead or daily cap; <paramref name="day"/> is the route's <see cref="Today"/>.</summary>
+    public bool IsAtCapacity(int position, ref int day)
     {
         ref readonly var rep = ref Hot[position];
         if (rep.State.OpenLeads >= rep.MaxOpen)
@@ -138,18 +145,32 @@ internal sealed class EngineSnapshot
             return true;
         }
 
-        return rep.MaxPerDay >= 0 && rep.State.LeadsOn(context.Today) >= rep.MaxPerDay;
+        return rep.MaxPerDay >= 0 && rep.State.LeadsOn(Today(ref day)) >= rep.MaxPerDay;
     }
 
     public DropReason CapacityReason(int position, ref RouteContext context) =>
         Hot[position].State.OpenLeads >= Hot[position].MaxOpen ? DropReason.AtOpenLeadCap : DropReason.AtDailyCap;
 
-    public bool TryReserve(int position, ref RouteContext context)
+    public bool TryReserve(int position, ref RouteContext context) => TryReserve(position, ref context.Day);
+
+    /// <summary>Reserves a slot under the rep's caps; <paramref name="day"/> is the route's <see cref="Today"/>.</summary>
+    public bool TryReserve(int position, ref int day)
     {
         ref readonly var rep = ref Hot[position];
 
         // The clock is read once per route (and only when a daily cap is involved), not once per check.
-        return rep.State.TryReserve(rep.MaxOpen, rep.MaxPerDay, rep.MaxPerDay < 0 ? 0 : context.Today);
+        return rep.State.TryReserve(rep.MaxOpen, rep.MaxPerDay, rep.MaxPerDay < 0 ? 0 : Today(ref day));
+    }
+
+    /// <summary>Today's day number, read from the clock at most once per route: <paramref name="day"/> holds it once read, <see cref="int.MinValue"/> before.</summary>
+    public int Today(ref int day)
+    {
+        if (day == int.MinValue)
+        {
+            day = Clock.Today();
+        }
+
+        return day;
     }
 
     public void SetActiveBit(int position, bool active)

@@ -41,7 +41,7 @@ internal ref struct RouteContext
         LostRaces = 0;
         PreviewProbes = 0;
         _staticCount = 0;
-        _today = int.MinValue;
+        Day = int.MinValue;
         Restart = false;
         CapacityChecked = false;
         Preview = preview;
@@ -82,7 +82,9 @@ internal ref struct RouteContext
     public int PreviewProbes;
 
     private int _staticCount;
-    private int _today;
+
+    /// <summary>Today's day number once read (see <see cref="Today"/>); <see cref="int.MinValue"/> before.</summary>
+    public int Day;
 
     /// <summary>Set when the snapshot was replaced under the route before it reserved anything: route again on the new one.</summary>
     public bool Restart;
@@ -103,18 +105,7 @@ internal ref struct RouteContext
     public void StartSpare() => Spare.InitializeLazily(Snapshot.ActiveWords, _spareWords, _sparePending);
 
     /// <summary>Today's day number, read from the clock at most once per route.</summary>
-    public int Today
-    {
-        get
-        {
-            if (_today == int.MinValue)
-            {
-                _today = Snapshot.Clock.Today();
-            }
-
-            return _today;
-        }
-    }
+    public int Today => Snapshot.Today(ref Day);
 
     /// <summary>Reps this route must never get (see <see cref="CandidateSet.Exclude"/>).</summary>
     public void Exclude(ReadOnlySpan<int> positions) => Candidates.Exclude(positions);
@@ -186,7 +177,7 @@ internal ref struct RouteContext
         return group;
     }
 
-    private static ulong MixKey(ulong key, long token)
+    public static ulong MixKey(ulong key, long token)
     {
         // splitmix64 finaliser over (key + token): distinct paths collide with probability ~2^-64.
         var z = key + (ulong)token + 0x9E3779B97F4A7C15UL;

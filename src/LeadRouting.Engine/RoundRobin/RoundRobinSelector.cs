@@ -58,24 +58,7 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
         var bestTurn = EngineSnapshot.RetiredTurn;
         for (var w = candidates.Lo; w < candidates.Hi; w++)
         {
-            var bits = words[w];
-            if (BitOperations.PopCount(bits) >= VectorThreshold && Vector256.IsHardwareAccelerated)
-            {
-                OldestInWord(turns, w, bits, ref best, ref bestTurn);
-                continue;
-            }
-
-            while (bits != 0)
-            {
-                var p = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                var t = turns[p];
-                if (t < bestTurn)
-                {
-                    bestTurn = t;
-                    best = p;
-                }
-            }
+            OldestIn(turns, w, words[w], ref best, ref bestTurn);
         }
 
         // A scan that overlapped the hand-over may have seen some turns already retired and so favour the reps the
@@ -88,6 +71,40 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
 
         turn = bestTurn;
         return best;
+    }
+
+    /// <summary>
+    /// As <see cref="LeastRecentlyAssigned(ref RouteContext, out long)"/> over the candidates of a roster of at most 64
+    /// reps (a <see cref="WordPlan"/>), who checks <see cref="EngineSnapshot.IsRetired"/> itself after the call.
+    /// </summary>
+    public static int LeastRecentlyAssigned(EngineSnapshot snapshot, ulong candidates, out long turn)
+    {
+        var best = -1;
+        turn = EngineSnapshot.RetiredTurn;
+        OldestIn(snapshot.Turns, 0, candidates, ref best, ref turn);
+        return best;
+    }
+
+    /// <summary>Keeps in <paramref name="best"/> the candidate of word <paramref name="word"/> with the oldest turn, if older than <paramref name="bestTurn"/>.</summary>
+    private static void OldestIn(long[] turns, int word, ulong bits, ref int best, ref long bestTurn)
+    {
+        if (BitOperations.PopCount(bits) >= VectorThreshold && Vector256.IsHardwareAccelerated)
+        {
+            OldestInWord(turns, word, bits, ref best, ref bestTurn);
+            return;
+        }
+
+        while (bits != 0)
+        {
+            var p = (word << 6) + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            var t = turns[p];
+            if (t < bestTurn)
+            {
+                bestTurn = t;
+                best = p;
+            }
+        }
     }
 
     /// <summary>

@@ -125,6 +125,27 @@ internal sealed class TerritoryFilterStep : CompiledStep
         return StepResult.NoCandidates(n == 0 && missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
     }
 
+    public override bool NarrowsWord => true;
+
+    /// <summary>As <see cref="Apply"/>: the most specific rule with an owner among the candidates; false when none has one.</summary>
+    [SkipLocalsInit]
+    public override bool TryNarrowWord(ref WordRoute route)
+    {
+        _index.Begin(route.Lead, out var scan);
+        for (var rule = _index.Next(ref scan); rule >= 0; rule = _index.Next(ref scan))
+        {
+            ref readonly var owners = ref _owners[rule];
+            var bits = owners.Mask.WordZero;
+            if ((route.Candidates & bits) != 0)
+            {
+                route.NarrowStatic(bits, owners.Token);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Out of line, so the route path has no interpolated string (and no frame to zero for one).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private string Chosen(int rule) => $"most specific territory covering the lead with a candidate owner: {_rules[rule]}";

@@ -13,6 +13,7 @@ namespace LeadRouting.Engine.Tests.Benchmarks;
 public class BaselineAgreementTests
 {
     [Theory]
+    [InlineData(10)]
     [InlineData(100)]
     [InlineData(1_000)]
     public void The_baseline_picks_the_engines_rep_for_every_lead_of_the_benchmark_stream(int reps)

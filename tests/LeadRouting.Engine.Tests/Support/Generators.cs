@@ -486,6 +486,12 @@ internal static class Build
 
     public static int RepIndex(string? id) => id is null ? -1 : int.Parse(id.AsSpan(1), CultureInfo.InvariantCulture);
 
-    public static RoutingEngine Engine(IEnumerable<Rep> reps, RoutingPipeline pipeline, IEnumerable<Team>? teams = null, TimeProvider? time = null) =>
-        new(new Roster(reps, teams), pipeline, new RoutingEngineOptions { TimeProvider = time ?? new FakeTimeProvider() });
+    /// <summary>An engine over the reps and teams, on the given clock (a fake one by default).</summary>
+    /// <param name="reps">The reps.</param>
+    /// <param name="pipeline">The pipeline.</param>
+    /// <param name="teams">The teams, if any.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="plans">False: every route takes the general path, never a straight-line plan (the reference the plans are checked against).</param>
+    public static RoutingEngine Engine(IEnumerable<Rep> reps, RoutingPipeline pipeline, IEnumerable<Team>? teams = null, TimeProvider? time = null, bool plans = true) =>
+        new(new Roster(reps, teams), pipeline, new RoutingEngineOptions { TimeProvider = time ?? new FakeTimeProvider(), UseRoutePlans = plans });
 }
