@@ -160,18 +160,28 @@ internal sealed class WordPlan
     public bool DefersCapacity { get; }
 
     /// <summary>
-    /// The weighted selection's steps after a proposal: a full rep is dropped before anything is taken for it (the
-    /// deferred capacity check); otherwise its slot is reserved, or it is dropped as full. False: propose again.
+    /// The weighted selection's steps after a proposal: the general route checks a deferred capacity first and drops a
+    /// full rep (no race); then reserves, and a reservation that fails is a race lost to a concurrent route. The weighted
+    /// selector's claim takes nothing, so nothing happens between the check and the reservation: the plan reserves
+    /// straight away, and when that fails it checks the caps, and a rep found full is dropped as the check would have
+    /// dropped it (the check, linearised at the moment the reservation saw the rep full). Otherwise (a counter at its
+    /// ceiling) it is the general route's lost reservation. False: propose again.
     /// </summary>
     private bool TryReserve(ref WordRoute route, int position)
     {
+        if (route.Snapshot.TryReserve(position, ref route.Day))
+        {
+            return true;
+        }
+
         if (DefersCapacity && route.Snapshot.IsAtCapacity(position, ref route.Day))
         {
             route.Remove(position);
             return false;
         }
 
-        return Reserve(ref route, position);
+        LostReservation(ref route, position);
+        return false;
     }
 
     /// <summary>Reserves the rep's slot; when full, drops it as the general selection does (a lost race after a capacity check).</summary>
@@ -182,6 +192,12 @@ internal sealed class WordPlan
             return true;
         }
 
+        LostReservation(ref route, position);
+        return false;
+    }
+
+    private void LostReservation(ref WordRoute route, int position)
+    {
         if (DefersCapacity)
         {
             route.LostRaces++;
@@ -189,6 +205,5 @@ internal sealed class WordPlan
 
         route.Remove(position);
         route.LostToCapacity = true;
-        return false;
     }
 }
