@@ -408,19 +408,19 @@ public sealed class RoutingEngine : IDisposable
     }
 
     /// <summary>A route by the snapshot's straight-line plan, or by the general route where the plan declines it.</summary>
-    private static Verdict RouteByPlan(EngineSnapshot snapshot, WordPlan plan, Lead lead, out bool restart, out int lostRaces, out int team)
+    private static Verdict RouteByPlan(EngineSnapshot snapshot, RoutePlan plan, Lead lead, out bool restart, out int lostRaces, out int team)
     {
-        var route = new WordRoute(snapshot, lead);
+        var route = new PlannedRoute(snapshot, lead);
         switch (plan.Route(ref route, out var position))
         {
-            case WordRouteEnd.Assigned:
+            case PlannedRouteEnd.Assigned:
                 restart = false;
                 lostRaces = route.LostRaces;
                 team = route.TeamIndex >= 0 ? route.TeamIndex : snapshot.Hot[position].PrimaryTeam;
                 return Verdict.Assigned(position, plan.SelectorName, RoutingReason.Selected, usedFallback: false);
-            case WordRouteEnd.NoneSelected:
+            case PlannedRouteEnd.NoneSelected:
                 return FinishPlannedRoute(plan, ref route, out restart, out lostRaces, out team);
-            case WordRouteEnd.Restart:
+            case PlannedRouteEnd.Restart:
                 restart = true;
                 lostRaces = route.LostRaces;
                 team = -1;
@@ -438,11 +438,12 @@ public sealed class RoutingEngine : IDisposable
     /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Verdict FinishPlannedRoute(WordPlan plan, ref WordRoute route, out bool restart, out int lostRaces, out int team)
+    private static Verdict FinishPlannedRoute(RoutePlan plan, ref PlannedRoute route, out bool restart, out int lostRaces, out int team)
     {
-        Span<ulong> words = stackalloc ulong[2];
-        var context = new RouteContext(route.Lead, route.Snapshot, words[..1], words[1..], default, preview: false, trace: null);
-        context.Candidates.SetWord(route.Candidates);
+        Span<ulong> words = stackalloc ulong[2 * RoutePlan.MaxReps / 64];
+        var n = route.Snapshot.Words;
+        var context = new RouteContext(route.Lead, route.Snapshot, words[..n], words.Slice(n, n), default, preview: false, trace: null);
+        context.Candidates.SetWords(route.Candidates);
         context.SegmentKey = route.SegmentKey;
         context.TeamIndex = route.TeamIndex;
         context.LostRaces = route.LostRaces;

@@ -26,7 +26,7 @@ public sealed class RoutingEngineOptions
     public int DecisionEventBufferSize { get; set; } = 10_000;
 
     /// <summary>
-    /// Whether routes over at most 64 reps may take the straight-line <see cref="Internal.WordPlan"/> when the pipeline
+    /// Whether routes over at most 256 reps may take the straight-line <see cref="Internal.RoutePlan"/> when the pipeline
     /// allows; off only in tests that check the plan decides as the general route does.
     /// </summary>
     internal bool UseRoutePlans { get; set; } = true;

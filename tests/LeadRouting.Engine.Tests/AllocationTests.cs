@@ -87,7 +87,7 @@ public class AllocationTests
         AssertRoutingAllocatesNothing(engine, Leads());
     }
 
-    /// <summary>Up to 64 reps a route takes the straight-line plan (WordPlan) instead of the general route; it allocates nothing either.</summary>
+    /// <summary>Up to 256 reps a route takes the straight-line plan (RoutePlan) instead of the general route; it allocates nothing either.</summary>
     [Fact]
     public void The_full_pipeline_and_rotation_allocate_nothing_on_the_route_plan_of_a_40_rep_roster()
     {

@@ -32,10 +32,11 @@ public class PipelinePropertyTests
     }
 
     /// <summary>
-    /// The straight-line plan (rosters of up to 64 reps, see WordPlan) decides exactly as the general route: an engine
+    /// The straight-line plan (rosters of up to 256 reps, see RoutePlan) decides exactly as the general route: an engine
     /// with plans and one without, given the same operations interleaved, agree on every decision (rep, team, step,
-    /// reason, fallback) and every release. Scenarios whose pipeline has no plan (a least-loaded or mid-pipeline capacity
-    /// step) compare the general route with itself.
+    /// reason, fallback) and every release. The reps sit behind 0-249 inactive padding reps, so they fall in any of the
+    /// plan's four words. Scenarios whose pipeline has no plan (a least-loaded or mid-pipeline capacity step) compare the
+    /// general route with itself.
     /// </summary>
     [Fact]
     public void The_route_plan_decides_as_the_general_route()
@@ -43,7 +44,7 @@ public class PipelinePropertyTests
         var planned = 0;
         var scenarios = 0;
         PropertyRunner.Check(
-            Scenario.Arbitrary,
+            Scenario.PaddedArbitrary,
             s =>
             {
                 scenarios++;
@@ -125,6 +126,7 @@ public class PipelinePropertyTests
             }
 
             var i = Support.Build.RepIndex(d.RepId);
+            Assert.True(d.RepId![0] == 'r', $"{at}: assigned to the padding rep {d.RepId}");
             var rep = s.Reps[i];
             Assert.True(active[i], $"{at}: {d.RepId} is inactive");
             Assert.True(
@@ -284,27 +286,42 @@ public class PipelinePropertyTests
 
     internal sealed record Scenario(PRep[] Reps, int[] TeamMasks, PipelineSpec Pipeline, Op[] Ops)
     {
-        public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(
+        public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(Generator, s => s.Shrink(), Valid);
+
+        /// <summary>As <see cref="Arbitrary"/>, the reps placed after 0-249 inactive padding reps, so they sit in any of a route plan's four words.</summary>
+        public static Arbitrary<Scenario> PaddedArbitrary => PropertyRunner.Arbitrary(
+            from s in Generator
+            from padding in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Choose(57, 64)), (2, Gen.Choose(65, 249)))
+            select s with { Padding = padding },
+            s => s.Shrink().Concat(Support.Shrink.Toward(s.Padding, 0).Select(x => s with { Padding = x })),
+            Valid);
+
+        private static Gen<Scenario> Generator =>
             from reps in Gen.Choose(1, 7).SelectMany(n => Gen.ArrayOf(PRep.Generator, n))
             from teams in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 127), n))
             from pipeline in PipelineSpec.Generator(teams.Length)
             from ops in Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(Op.Generator, n))
-            select new Scenario(reps, teams, pipeline, ops),
-            s => s.Shrink(),
-            s => s.Pipeline.BandTeams.All(t => t < s.TeamMasks.Length) && s.Pipeline.BandTeams.Length == s.Pipeline.BandGaps.Length + 1);
+            select new Scenario(reps, teams, pipeline, ops);
+
+        /// <summary>Inactive reps ("p0", "p1", ...) ahead of the scenario's reps in the roster: never candidates, but they move the reps' positions.</summary>
+        public int Padding { get; init; }
+
+        private static bool Valid(Scenario s) =>
+            s.Pipeline.BandTeams.All(t => t < s.TeamMasks.Length) && s.Pipeline.BandTeams.Length == s.Pipeline.BandGaps.Length + 1;
 
         public static string TeamId(int team) => "t" + team;
 
         public IEnumerable<int> Members(int team) => Enumerable.Range(0, Reps.Length).Where(i => (TeamMasks[team] & (1 << i)) != 0);
 
-        public IEnumerable<Rep> RepObjects() => Reps.Select((r, i) => new Rep(Support.Build.RepId(i))
-        {
-            Territories = [.. r.Territories.Select(t => t.ToTerritory())],
-            Weight = r.Weight,
-            MaxOpenLeads = r.MaxOpen,
-            MaxLeadsPerDay = r.MaxDaily,
-            IsActive = r.Active,
-        });
+        public IEnumerable<Rep> RepObjects() => Enumerable.Range(0, Padding).Select(k => new Rep("p" + k) { IsActive = false, Weight = k % 3 })
+            .Concat(Reps.Select((r, i) => new Rep(Support.Build.RepId(i))
+            {
+                Territories = [.. r.Territories.Select(t => t.ToTerritory())],
+                Weight = r.Weight,
+                MaxOpenLeads = r.MaxOpen,
+                MaxLeadsPerDay = r.MaxDaily,
+                IsActive = r.Active,
+            }));
 
         public IEnumerable<Team> Teams() => TeamMasks.Select((_, t) => new Team(TeamId(t), Members(t).Select(Support.Build.RepId)));
 
@@ -370,7 +387,7 @@ public class PipelinePropertyTests
                 FallbackKind.Rep => $", fallback rep r{p.FallbackTarget % Reps.Length}",
                 _ => string.Empty,
             };
-            return $"pipeline {string.Join(" -> ", steps)}{fallback}; reps {Fmt.List(Reps.Select((r, i) => $"r{i} {r}"))}; "
+            return $"pipeline {string.Join(" -> ", steps)}{fallback}; {(Padding > 0 ? $"{Padding} inactive padding reps first; " : string.Empty)}reps {Fmt.List(Reps.Select((r, i) => $"r{i} {r}"))}; "
                 + $"teams {Fmt.List(TeamMasks.Select((_, t) => $"{TeamId(t)} {Fmt.List(Members(t).Select(Support.Build.RepId))}"))}; ops {Fmt.List(Ops.Select(o => o.Describe(Reps.Length)))}";
         }
     }

@@ -91,12 +91,16 @@ internal ref struct CandidateSet
         }
     }
 
-    /// <summary>Sets a one-word set (a roster of at most 64 reps, materialised from the start) to <paramref name="bits"/>.</summary>
-    public void SetWord(ulong bits)
+    /// <summary>Sets a set of up to <see cref="EagerWords"/> words (materialised from the start) to <paramref name="bits"/>.</summary>
+    public void SetWords(System.Runtime.Intrinsics.Vector256<ulong> bits)
     {
-        _bits[0] = bits;
+        for (var w = 0; w < _active.Length; w++)
+        {
+            _bits[w] = System.Runtime.Intrinsics.Vector256.GetElement(bits, w);
+        }
+
         _lo = 0;
-        _hi = 1;
+        _hi = _active.Length;
     }
 
     /// <summary>Starts from the active reps again, dropping every narrowing but keeping the exclusions (for a fallback).</summary>
@@ -442,7 +446,4 @@ internal readonly struct MaskHead
     public int FirstWord { get; }
 
     public int WordCount { get; }
-
-    /// <summary>The mask's bits in word 0: all of them for a roster of at most 64 reps (see <see cref="WordPlan"/>).</summary>
-    public ulong WordZero => WordCount > 0 && FirstWord == 0 ? FirstBits : 0;
 }

@@ -10,6 +10,9 @@ internal sealed class CompiledTarget
 
     private readonly int _teamMaskId;
 
+    // The team's first four words, for a RoutePlan.
+    private readonly System.Runtime.Intrinsics.Vector256<ulong> _teamBits;
+
     private CompiledTarget(int teamIndex, RepMask? teamMask, int teamMaskId, CompiledPipeline? pipeline, long token)
     {
         _teamMaskId = teamMaskId;
@@ -18,6 +21,7 @@ internal sealed class CompiledTarget
         Pipeline = pipeline;
         _token = token;
         _team = teamMask is null ? default : new MaskHead(teamMask);
+        _teamBits = teamMask is null ? default : PlannedRoute.Bits(teamMask);
     }
 
     public int TeamIndex { get; }
@@ -57,9 +61,9 @@ internal sealed class CompiledTarget
         return Pipeline is null ? StepResult.ContinueNotEmpty : StepResult.HandOff(Pipeline);
     }
 
-    /// <summary>As <see cref="Apply"/> for a <see cref="WordPlan"/> (see <see cref="CompiledStep.TryNarrowWord"/>): false for a hand-off or an empty team.</summary>
+    /// <summary>As <see cref="Apply"/> for a <see cref="RoutePlan"/> (see <see cref="CompiledStep.TryNarrowPlanned"/>): false for a hand-off or an empty team.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public bool TryNarrowWord(ref WordRoute route)
+    public bool TryNarrowPlanned(ref PlannedRoute route)
     {
         if (Pipeline is not null)
         {
@@ -68,10 +72,10 @@ internal sealed class CompiledTarget
 
         if (TeamMask is not null)
         {
-            route.NarrowStatic(_team.WordZero, _token);
+            route.NarrowStatic(_teamBits, _token);
             route.TeamIndex = TeamIndex;
         }
 
-        return route.Candidates != 0;
+        return !route.IsEmpty;
     }
 }

@@ -57,11 +57,11 @@ internal sealed class EngineSnapshot
         Root = context.CompileRoot(pipeline);
         Selectors = context.Selectors;
         Masks = context.Masks;
-        Plan = plans ? WordPlan.For(Root, Words) : null;
+        Plan = plans ? RoutePlan.For(Root, Words) : null;
     }
 
-    /// <summary>The straight-line route for this roster and pipeline, or null when they have none (see <see cref="WordPlan.For"/>).</summary>
-    public WordPlan? Plan { get; }
+    /// <summary>The straight-line route for this roster and pipeline, or null when they have none (see <see cref="RoutePlan.For"/>).</summary>
+    public RoutePlan? Plan { get; }
 
     public Roster Roster { get; }
 

@@ -74,14 +74,19 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
     }
 
     /// <summary>
-    /// As <see cref="LeastRecentlyAssigned(ref RouteContext, out long)"/> over the candidates of a roster of at most 64
-    /// reps (a <see cref="WordPlan"/>), who checks <see cref="EngineSnapshot.IsRetired"/> itself after the call.
+    /// As <see cref="LeastRecentlyAssigned(ref RouteContext, out long)"/> over the candidates of a <see cref="RoutePlan"/>,
+    /// who checks <see cref="EngineSnapshot.IsRetired"/> itself after the call.
     /// </summary>
-    public static int LeastRecentlyAssigned(EngineSnapshot snapshot, ulong candidates, out long turn)
+    public static int LeastRecentlyAssigned(EngineSnapshot snapshot, Vector256<ulong> candidates, out long turn)
     {
         var best = -1;
         turn = EngineSnapshot.RetiredTurn;
-        OldestIn(snapshot.Turns, 0, candidates, ref best, ref turn);
+        var turns = snapshot.Turns;
+        for (var w = 0; w < snapshot.Words; w++)
+        {
+            OldestIn(turns, w, Vector256.GetElement(candidates, w), ref best, ref turn);
+        }
+
         return best;
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Territories;
@@ -13,6 +14,9 @@ internal sealed class TerritoryFilterStep : CompiledStep
     private readonly TerritoryIndex _index;
     private readonly Territory[] _rules;
     private readonly RuleOwners[] _owners;
+
+    // For a roster a RoutePlan routes, rule i's owners as one vector; null for larger rosters.
+    private readonly Vector256<ulong>[]? _ownerBits;
 
     // Rule i's owner mask is number _firstMask + i in the snapshot's mask registry.
     private readonly int _firstMask;
@@ -93,6 +97,14 @@ internal sealed class TerritoryFilterStep : CompiledStep
             }
 
             _firstMask = masks.AddRange(ruleCount, id => _owners[id].Mask.Mask);
+            if (roster.Reps.Length <= RoutePlan.MaxReps)
+            {
+                _ownerBits = new Vector256<ulong>[ruleCount];
+                for (var id = 0; id < ruleCount; id++)
+                {
+                    _ownerBits[id] = PlannedRoute.Bits(_owners[id].Mask.Mask);
+                }
+            }
         }
         finally
         {
@@ -125,20 +137,20 @@ internal sealed class TerritoryFilterStep : CompiledStep
         return StepResult.NoCandidates(n == 0 && missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
     }
 
-    public override bool NarrowsWord => true;
+    public override bool Plannable => _ownerBits is not null;
 
     /// <summary>As <see cref="Apply"/>: the most specific rule with an owner among the candidates; false when none has one.</summary>
     [SkipLocalsInit]
-    public override bool TryNarrowWord(ref WordRoute route)
+    public override bool TryNarrowPlanned(ref PlannedRoute route)
     {
+        var ownerBits = _ownerBits!;
         _index.Begin(route.Lead, out var scan);
         for (var rule = _index.Next(ref scan); rule >= 0; rule = _index.Next(ref scan))
         {
-            ref readonly var owners = ref _owners[rule];
-            var bits = owners.Mask.WordZero;
-            if ((route.Candidates & bits) != 0)
+            var bits = ownerBits[rule];
+            if (route.Intersects(bits))
             {
-                route.NarrowStatic(bits, owners.Token);
+                route.NarrowStatic(bits, _owners[rule].Token);
                 return true;
             }
         }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Weighted;
@@ -76,15 +77,15 @@ internal sealed class WeightedSelector : CompiledSelector
 
     public override bool Claim(ref RouteContext context, int position, long token) => true;
 
-    /// <summary>For a <see cref="WordPlan"/>: the schedule of the group <paramref name="key"/> names, or null before its first lead.</summary>
+    /// <summary>For a <see cref="RoutePlan"/>: the schedule of the group <paramref name="key"/> names, or null before its first lead.</summary>
     public WeightedSchedule? ScheduleOf(ulong key) => _schedules.Find(key);
 
     /// <summary>
-    /// As <see cref="Propose"/> (a route, not a preview) over the candidates of a roster of at most 64 reps: takes slots
+    /// As <see cref="Propose"/> (a route, not a preview) over the candidates of a <see cref="RoutePlan"/>: takes slots
     /// until one holds a candidate, at most a period of them, then finishes the period without taking more.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ProposeWord(WeightedSchedule schedule, ulong candidates)
+    public static int ProposePlanned(WeightedSchedule schedule, Vector256<ulong> candidates)
     {
         var period = schedule.Period;
         var slot = 0;
@@ -92,7 +93,7 @@ internal sealed class WeightedSelector : CompiledSelector
         {
             slot = schedule.NextSlot();
             var position = schedule.PositionAt(slot);
-            if ((candidates & (1UL << position)) != 0)
+            if (PlannedRoute.Holds(candidates, position))
             {
                 return position;
             }
@@ -103,14 +104,14 @@ internal sealed class WeightedSelector : CompiledSelector
 
     /// <summary>Concurrent routes took the slots between ours: the first candidate in the rest of the period, taking no slot.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int RestOfPeriod(WeightedSchedule schedule, ulong candidates, int slot)
+    private static int RestOfPeriod(WeightedSchedule schedule, Vector256<ulong> candidates, int slot)
     {
         var period = schedule.Period;
         var positions = schedule.Positions;
         for (var i = 1; i <= period; i++)
         {
             var p = positions[(slot + i) % period];
-            if ((candidates & (1UL << p)) != 0)
+            if (PlannedRoute.Holds(candidates, p))
             {
                 return p;
             }

@@ -4,18 +4,19 @@ using LeadRouting.Engine.Tests.Support;
 namespace LeadRouting.Engine.Tests.Internal;
 
 /// <summary>
-/// Which rosters and pipelines get the straight-line route plan (WordPlan), and a spelled-out route through its hand-off to
+/// Which rosters and pipelines get the straight-line route plan (RoutePlan), and a spelled-out route through its hand-off to
 /// the general route's fallback. That the plan decides as the general route does, over random pipelines and operations,
 /// is <see cref="PipelinePropertyTests.The_route_plan_decides_as_the_general_route"/>.
 /// </summary>
-public class WordPlanTests
+public class RoutePlanTests
 {
     [Fact]
-    public void The_benchmark_pipeline_has_a_plan_up_to_64_reps_and_none_above()
+    public void The_benchmark_pipeline_has_a_plan_up_to_256_reps_and_none_above()
     {
         Assert.True(Engine(10, BenchmarkWorkload.CreatePipeline()).HasRoutePlan);
-        Assert.True(Engine(64, BenchmarkWorkload.CreatePipeline()).HasRoutePlan);
-        Assert.False(Engine(65, BenchmarkWorkload.CreatePipeline()).HasRoutePlan);
+        Assert.True(Engine(65, BenchmarkWorkload.CreatePipeline()).HasRoutePlan);
+        Assert.True(Engine(256, BenchmarkWorkload.CreatePipeline()).HasRoutePlan);
+        Assert.False(Engine(257, BenchmarkWorkload.CreatePipeline()).HasRoutePlan);
     }
 
     [Fact]

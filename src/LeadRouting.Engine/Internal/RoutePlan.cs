@@ -1,10 +1,11 @@
+using System.Runtime.Intrinsics;
 using LeadRouting.Engine.RoundRobin;
 using LeadRouting.Engine.Weighted;
 
 namespace LeadRouting.Engine.Internal;
 
-/// <summary>How a <see cref="WordPlan"/> route ended.</summary>
-internal enum WordRouteEnd
+/// <summary>How a <see cref="RoutePlan"/> route ended.</summary>
+internal enum PlannedRouteEnd
 {
     /// <summary>The plan cannot make this route (a step would hand off, disqualify or leave nobody; a group has no schedule yet): nothing was taken, so the general route makes it from the start.</summary>
     Declined,
@@ -20,24 +21,27 @@ internal enum WordRouteEnd
 }
 
 /// <summary>
-/// A straight-line route for the common shape: a roster of at most 64 reps, a pipeline whose steps only narrow to fixed
-/// masks (score bands to teams, territories), optionally ending in a plain capacity check, and a weighted or rotation
-/// selector. It makes the decisions of the general route (<c>RoutingEngine.Run</c>), which stays the reference and makes
+/// A straight-line route for the common shape: a roster of at most <see cref="MaxReps"/> reps, a pipeline whose steps
+/// only narrow to fixed masks (score bands to teams, territories), optionally ending in a plain capacity check, and a
+/// weighted or rotation selector. The candidates are one 256-bit vector, each step one intersection. It makes the decisions of the general route (<c>RoutingEngine.Run</c>), which stays the reference and makes
 /// every route the plan declines, and every preview, explanation or route with exclusions; a property test routes the
 /// same operations through both (<c>PipelinePropertyTests</c>).
 /// </summary>
 /// <remarks>
 /// Why a second path: the general route's fixed machinery (a route context of two stack candidate sets, a step loop with
 /// a result per step, a selection through several frames) cost about as much as the whole route of a router written for
-/// one pipeline. Measured with the benchmark project's <c>--paired 10</c>: 84 ns route + release through the general route,
-/// 50 ns through the plan's first version, against the 37 ns of the floor router.
+/// one pipeline. Measured with the benchmark project's <c>--paired 10 100</c> (fastest batches, route + release): 84 and
+/// 115 ns through the general route, 58 and 78-89 ns through the plan, against 37 and 47-49 ns for the floor router.
 /// </remarks>
-internal sealed class WordPlan
+internal sealed class RoutePlan
 {
+    /// <summary>The largest roster a plan routes: its candidates fit one 256-bit vector.</summary>
+    public const int MaxReps = 256;
+
     private readonly CompiledStep[] _steps;
     private readonly WeightedSelector? _weighted;
 
-    private WordPlan(CompiledPipeline pipeline, CompiledStep[] steps)
+    private RoutePlan(CompiledPipeline pipeline, CompiledStep[] steps)
     {
         Pipeline = pipeline;
         _steps = steps;
@@ -52,10 +56,10 @@ internal sealed class WordPlan
     /// <summary>The selector's step name, for the decision.</summary>
     public string SelectorName { get; }
 
-    /// <summary>The plan for <paramref name="pipeline"/> over a roster of <paramref name="words"/> words, or null when it has none.</summary>
-    public static WordPlan? For(CompiledPipeline pipeline, int words)
+    /// <summary>The plan for <paramref name="pipeline"/> over a roster of <paramref name="words"/> 64-rep words, or null when it has none.</summary>
+    public static RoutePlan? For(CompiledPipeline pipeline, int words)
     {
-        if (words != 1 || pipeline.Selector is not (WeightedSelector or RoundRobinSelector))
+        if (words > MaxReps / 64 || !Vector256.IsHardwareAccelerated || pipeline.Selector is not (WeightedSelector or RoundRobinSelector))
         {
             return null;
         }
@@ -65,29 +69,29 @@ internal sealed class WordPlan
         var steps = pipeline.DefersCapacity ? pipeline.Steps[..^1] : pipeline.Steps;
         foreach (var step in steps)
         {
-            if (!step.NarrowsWord)
+            if (!step.Plannable)
             {
                 return null;
             }
         }
 
-        return new WordPlan(pipeline, steps);
+        return new RoutePlan(pipeline, steps);
     }
 
-    /// <summary>Routes <paramref name="route"/>; on <see cref="WordRouteEnd.Assigned"/>, <paramref name="position"/> is the rep reserved.</summary>
-    public WordRouteEnd Route(ref WordRoute route, out int position)
+    /// <summary>Routes <paramref name="route"/>; on <see cref="PlannedRouteEnd.Assigned"/>, <paramref name="position"/> is the rep reserved.</summary>
+    public PlannedRouteEnd Route(ref PlannedRoute route, out int position)
     {
         position = -1;
-        if (route.Candidates == 0)
+        if (route.IsEmpty)
         {
-            return WordRouteEnd.Declined;
+            return PlannedRouteEnd.Declined;
         }
 
         foreach (var step in _steps)
         {
-            if (!step.TryNarrowWord(ref route))
+            if (!step.TryNarrowPlanned(ref route))
             {
-                return WordRouteEnd.Declined;
+                return PlannedRouteEnd.Declined;
             }
         }
 
@@ -95,33 +99,33 @@ internal sealed class WordPlan
     }
 
     /// <summary>As the general selection (<c>RoutingEngine.TrySelect</c>) with the weighted selector, whose claim always succeeds.</summary>
-    private WordRouteEnd SelectWeighted(ref WordRoute route, WeightedSelector selector, out int position)
+    private PlannedRouteEnd SelectWeighted(ref PlannedRoute route, WeightedSelector selector, out int position)
     {
         // A group's first lead builds its schedule on the general route; a schedule without slots takes nothing.
         var schedule = selector.ScheduleOf(route.SegmentKey);
         if (schedule is null || schedule.Period == 0)
         {
             position = -1;
-            return WordRouteEnd.Declined;
+            return PlannedRouteEnd.Declined;
         }
 
         while (true)
         {
-            position = WeightedSelector.ProposeWord(schedule, route.Candidates);
+            position = WeightedSelector.ProposePlanned(schedule, route.Candidates);
             if (position < 0)
             {
-                return WordRouteEnd.NoneSelected;
+                return PlannedRouteEnd.NoneSelected;
             }
 
             if (TryReserve(ref route, position))
             {
-                return WordRouteEnd.Assigned;
+                return PlannedRouteEnd.Assigned;
             }
         }
     }
 
     /// <summary>As the general selection with the rotation selector: a turn is claimed before the reservation.</summary>
-    private WordRouteEnd SelectRotation(ref WordRoute route, out int position)
+    private PlannedRouteEnd SelectRotation(ref PlannedRoute route, out int position)
     {
         var snapshot = route.Snapshot;
         while (true)
@@ -129,12 +133,12 @@ internal sealed class WordPlan
             position = RoundRobinSelector.LeastRecentlyAssigned(snapshot, route.Candidates, out var turn);
             if (snapshot.IsRetired)
             {
-                return WordRouteEnd.Restart;
+                return PlannedRouteEnd.Restart;
             }
 
             if (position < 0)
             {
-                return WordRouteEnd.NoneSelected;
+                return PlannedRouteEnd.NoneSelected;
             }
 
             if (DefersCapacity && snapshot.IsAtCapacity(position, ref route.Day))
@@ -151,7 +155,7 @@ internal sealed class WordPlan
 
             if (Reserve(ref route, position))
             {
-                return WordRouteEnd.Assigned;
+                return PlannedRouteEnd.Assigned;
             }
         }
     }
@@ -167,7 +171,7 @@ internal sealed class WordPlan
     /// dropped it (the check, linearised at the moment the reservation saw the rep full). Otherwise (a counter at its
     /// ceiling) it is the general route's lost reservation. False: propose again.
     /// </summary>
-    private bool TryReserve(ref WordRoute route, int position)
+    private bool TryReserve(ref PlannedRoute route, int position)
     {
         if (route.Snapshot.TryReserve(position, ref route.Day))
         {
@@ -185,7 +189,7 @@ internal sealed class WordPlan
     }
 
     /// <summary>Reserves the rep's slot; when full, drops it as the general selection does (a lost race after a capacity check).</summary>
-    private bool Reserve(ref WordRoute route, int position)
+    private bool Reserve(ref PlannedRoute route, int position)
     {
         if (route.Snapshot.TryReserve(position, ref route.Day))
         {
@@ -196,7 +200,7 @@ internal sealed class WordPlan
         return false;
     }
 
-    private void LostReservation(ref WordRoute route, int position)
+    private void LostReservation(ref PlannedRoute route, int position)
     {
         if (DefersCapacity)
         {
