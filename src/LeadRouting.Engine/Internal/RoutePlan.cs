@@ -1,5 +1,7 @@
 using System.Runtime.Intrinsics;
 using LeadRouting.Engine.RoundRobin;
+using LeadRouting.Engine.ScoreThreshold;
+using LeadRouting.Engine.Territories;
 using LeadRouting.Engine.Weighted;
 
 namespace LeadRouting.Engine.Internal;
@@ -89,7 +91,16 @@ internal sealed class RoutePlan
 
         foreach (var step in _steps)
         {
-            if (!step.TryNarrowPlanned(ref route))
+            // The built-in steps by type (sealed classes: direct calls), so how a route runs does not depend on which
+            // step type a process's profile happened to guess at one shared virtual call site: with the territory step
+            // inlined here and the score step called, a 10-rep route took 68-75 ns; the other way round, 58-63 ns.
+            var narrowed = step switch
+            {
+                ScoreThresholdStep score => score.TryNarrowPlanned(ref route),
+                TerritoryFilterStep territory => territory.TryNarrowPlanned(ref route),
+                _ => step.TryNarrowPlanned(ref route),
+            };
+            if (!narrowed)
             {
                 return PlannedRouteEnd.Declined;
             }
