@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace LeadRouting.Engine.Internal;
 
 /// <summary>
@@ -21,7 +24,8 @@ internal sealed class EngineSnapshot
         States = new RepState[Count];
         var primaryTeam = new int[Count];
         Array.Fill(primaryTeam, -1);
-        ActiveWords = new ulong[Words];
+        // At least four words, so a route plan loads them as one vector (see ActiveVector); the words past Words stay 0.
+        _active = new ulong[Math.Max(Words, 4)];
         // Padded to whole 64-rep words so a rotation scan can load a word's turns as vectors.
         Turns = new long[Words * 64];
         for (var i = 0; i < Count; i++)
@@ -107,8 +111,17 @@ internal sealed class EngineSnapshot
     /// <summary>Set once this snapshot is being replaced: a route that meets a retired turn starts again on the new one.</summary>
     public bool IsRetired => Volatile.Read(ref _retired);
 
+    private readonly ulong[] _active;
+
     /// <summary>Active reps; words are changed with <see cref="Interlocked"/> when a rep is switched on or off.</summary>
-    public ulong[] ActiveWords { get; }
+    public Span<ulong> ActiveWords => _active.AsSpan(0, Words);
+
+    /// <summary>
+    /// The first four words of <see cref="ActiveWords"/> (zero past <see cref="Words"/>) in one vector load, for a route
+    /// plan: built from scalar words, the vector was stored as narrow stores and read back wide, a store-forwarding
+    /// stall that was the largest single cost of a weighted route over 100 reps.
+    /// </summary>
+    public Vector256<ulong> ActiveVector => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_active));
 
     public CompiledPipeline Root { get; }
 

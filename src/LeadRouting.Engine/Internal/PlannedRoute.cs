@@ -16,7 +16,7 @@ internal struct PlannedRoute
     {
         Snapshot = snapshot;
         Lead = lead;
-        Candidates = Bits(snapshot.ActiveWords);
+        Candidates = snapshot.ActiveVector;
         SegmentKey = 0;
         TeamIndex = -1;
         LostRaces = 0;
@@ -47,16 +47,6 @@ internal struct PlannedRoute
     public bool LostToCapacity;
 
     public readonly bool IsEmpty => Candidates == Vector256<ulong>.Zero;
-
-    /// <summary>The words of a mask or set of at most four words as one vector (missing words are zero).</summary>
-    public static Vector256<ulong> Bits(ReadOnlySpan<ulong> words) => words.Length switch
-    {
-        0 => Vector256<ulong>.Zero,
-        1 => Vector256.Create(words[0], 0, 0, 0),
-        2 => Vector256.Create(words[0], words[1], 0, 0),
-        3 => Vector256.Create(words[0], words[1], words[2], 0),
-        _ => Vector256.Create(words[0], words[1], words[2], words[3]),
-    };
 
     /// <summary>The first four words of <paramref name="mask"/> as one vector.</summary>
     public static Vector256<ulong> Bits(RepMask mask) => Vector256.Create(mask.WordAt(0), mask.WordAt(1), mask.WordAt(2), mask.WordAt(3));
