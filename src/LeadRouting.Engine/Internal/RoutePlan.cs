@@ -25,9 +25,10 @@ internal enum PlannedRouteEnd
 /// <summary>
 /// A straight-line route for the common shape: a roster of at most <see cref="MaxReps"/> reps, a pipeline whose steps
 /// only narrow to fixed masks (score bands to teams, territories), optionally ending in a plain capacity check, and a
-/// weighted or rotation selector. The candidates are one 256-bit vector, each step one intersection. It makes the decisions of the general route (<c>RoutingEngine.Run</c>), which stays the reference and makes
-/// every route the plan declines, and every preview, explanation or route with exclusions; a property test routes the
-/// same operations through both (<c>PipelinePropertyTests</c>).
+/// weighted or rotation selector. The candidates are one 256-bit vector, each step one intersection. It makes the
+/// decisions of the general route (<c>RoutingEngine.Run</c>), which stays the reference and makes every route the plan
+/// declines, and every preview, explanation or route with exclusions; a property test routes the same operations
+/// through both (<c>PipelinePropertyTests</c>). Built per snapshot, so a roster or pipeline change gets its own.
 /// </summary>
 /// <remarks>
 /// Why a second path: the general route's fixed machinery (a route context of two stack candidate sets, a step loop with
@@ -67,7 +68,8 @@ internal sealed class RoutePlan
         }
 
         // A final plain capacity check is deferred to the selection, as the general route defers it (see
-        // CompiledPipeline.DefersCapacity); any other capacity step (least-loaded, or before another step) declines.
+        // CompiledPipeline.DefersCapacity); a pipeline with any other capacity step (least-loaded, or followed by another
+        // step), a skill filter or a territory branch has no plan.
         var steps = pipeline.DefersCapacity ? pipeline.Steps[..^1] : pipeline.Steps;
         foreach (var step in steps)
         {
