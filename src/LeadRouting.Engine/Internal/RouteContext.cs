@@ -179,11 +179,13 @@ internal ref struct RouteContext
 
     public static ulong MixKey(ulong key, long token)
     {
-        // splitmix64 finaliser over (key + token): distinct paths collide with probability ~2^-64.
-        var z = key + (ulong)token + 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        // One odd multiply and one xor-shift, both invertible: the same key with two different tokens never gives the
+        // same result, and two different keys (each itself such a result, tokens being hashes of names) collide only
+        // if key1 + token1 == key2 + token2, probability ~2^-64. The xor-shift brings high bits down into the low ones
+        // the schedule table indexes by. It replaced the three-round splitmix64 finaliser: the key is what a planned
+        // route's schedule lookup waits for (paired, 10 reps: LINQ / engine 30.8-32.5x against 30.7-31.4x, five pairs).
+        var z = (key + (ulong)token) * 0xBF58476D1CE4E5B9UL;
+        return z ^ (z >> 29);
     }
 
     [InlineArray(MaxStaticMasks)]
