@@ -409,9 +409,9 @@ public sealed class RoutingEngine : IDisposable
 
     /// <summary>A route by the snapshot's straight-line plan, or by the general route where the plan declines it.</summary>
     /// <remarks>
-    /// SkipLocalsInit: steps inlined here bring their scratch (a territory scan's prefix keys, 136 bytes); without it the
-    /// JIT zeroed it on every route, and whether it inlined the territory step varied from process to process (58 or
-    /// 68 ns route + release at 10 reps, <c>--paired 10</c>).
+    /// SkipLocalsInit: the plan's locals, and those of any step the JIT inlines here, are written before they are read;
+    /// zeroing them would be wasted work on every route (the territory step, which brings 136 bytes of scan scratch, is
+    /// kept out of line for that reason and another: see RoutePlan.Route).
     /// </remarks>
     [SkipLocalsInit]
     private static Verdict RouteByPlan(EngineSnapshot snapshot, RoutePlan plan, Lead lead, out bool restart, out int lostRaces, out int team)

@@ -118,8 +118,8 @@ internal sealed class EngineSnapshot
 
     /// <summary>
     /// The first four words of <see cref="ActiveWords"/> (zero past <see cref="Words"/>) in one vector load, for a route
-    /// plan: built from scalar words, the vector was stored as narrow stores and read back wide, a store-forwarding
-    /// stall that was the largest single cost of a weighted route over 100 reps.
+    /// plan, instead of a call that assembled the vector word by word. Each word is read atomically; words changed by a
+    /// concurrent switch may be seen before or after it, as a general route reading them one by one may.
     /// </summary>
     public Vector256<ulong> ActiveVector => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_active));
 
