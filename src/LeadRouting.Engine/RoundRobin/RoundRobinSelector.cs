@@ -99,6 +99,12 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
             return;
         }
 
+        OldestInScalar(turns, word, bits, ref best, ref bestTurn);
+    }
+
+    /// <summary>As <see cref="OldestIn"/>, one candidate at a time: each turn is read once.</summary>
+    private static void OldestInScalar(long[] turns, int word, ulong bits, ref int best, ref long bestTurn)
+    {
         while (bits != 0)
         {
             var p = (word << 6) + BitOperations.TrailingZeroCount(bits);
@@ -116,6 +122,7 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
     /// The oldest turn among the candidates of one 64-rep word, eight turns per instruction (AVX-512) or four: lanes not
     /// in the set read as "never oldest", then the first lane holding the minimum is found the same way (so ties still go
     /// to roster order). A lane mask is the word's bits broadcast and tested against one bit per lane: no table to load.
+    /// A turn only grows, so when the second pass finds nobody at the minimum, a concurrent route took it in between.
     /// </summary>
     private static void OldestInWord(long[] turns, int word, ulong bits, ref int best, ref long bestTurn)
     {
@@ -160,6 +167,9 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
                 return;
             }
         }
+
+        // A concurrent route took the oldest turn between the two passes: this word's turns moved on, so read them again.
+        OldestInScalar(turns, word, bits, ref best, ref bestTurn);
     }
 
     /// <summary><see cref="OldestInWord"/> four lanes at a time; internal for tests.</summary>
@@ -192,6 +202,9 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
                 return;
             }
         }
+
+        // A concurrent route took the oldest turn between the two passes: this word's turns moved on, so read them again.
+        OldestInScalar(turns, word, bits, ref best, ref bestTurn);
     }
 
     /// <summary>Moves the rep to the back of the rotation, unless a concurrent route did so since its turn was read.</summary>
