@@ -52,14 +52,20 @@ public sealed class Lead
     /// <summary>The product the lead is interested in. Default <see langword="null"/>.</summary>
     public string? ProductInterest { get; init; }
 
-    /// <summary>Free-form attributes. Default: empty.</summary>
-    public IReadOnlyDictionary<string, string> Attributes { get; init; } = EmptyAttributes;
+    /// <summary>Free-form attributes. Default: empty; <see langword="null"/> (e.g. from a deserialiser) is read as empty.</summary>
+    public IReadOnlyDictionary<string, string> Attributes
+    {
+        get => _attributes;
+        init => _attributes = value ?? EmptyAttributes;
+    }
 
     /// <summary>When the lead was received. Default <see cref="DateTimeOffset.MinValue"/> (unknown).</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 
     private static readonly IReadOnlyDictionary<string, string> EmptyAttributes =
         System.Collections.Frozen.FrozenDictionary<string, string>.Empty;
+
+    private readonly IReadOnlyDictionary<string, string> _attributes = EmptyAttributes;
 
     /// <inheritdoc />
     public override string ToString() => $"Lead {Id}";

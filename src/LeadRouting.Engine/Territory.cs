@@ -54,7 +54,7 @@ public sealed class Territory : IEquatable<Territory>
     {
         var c = NormalizeCountry(country);
         var r = TerritoryCodes.NormalizeRegion(c, region)
-            ?? throw new ArgumentException($"Region code '{region}' must have 1 to {TerritoryCodes.MaxRegionLength} letters or digits.", nameof(region));
+            ?? throw new ArgumentException($"Region code '{Shown(region)}' must have 1 to {TerritoryCodes.MaxRegionLength} letters or digits.", nameof(region));
         return new(TerritoryLevel.Region, c, r, null);
     }
 
@@ -66,7 +66,7 @@ public sealed class Territory : IEquatable<Territory>
     {
         var c = NormalizeCountry(country);
         var p = TerritoryCodes.NormalizePostal(prefix)
-            ?? throw new ArgumentException($"Postal prefix '{prefix}' must have 1 to {MaxPostalPrefixLength} letters or digits.", nameof(prefix));
+            ?? throw new ArgumentException($"Postal prefix '{Shown(prefix)}' must have 1 to {MaxPostalPrefixLength} letters or digits.", nameof(prefix));
         return new(TerritoryLevel.PostalPrefix, c, null, p);
     }
 
@@ -94,8 +94,11 @@ public sealed class Territory : IEquatable<Territory>
         ArgumentNullException.ThrowIfNull(country);
         return TerritoryCodes.CountryIndex(country) >= 0
             ? country.Trim().ToUpperInvariant()
-            : throw new ArgumentException($"Country code '{country}' must be two letters (ISO 3166-1 alpha-2).", nameof(country));
+            : throw new ArgumentException($"Country code '{Shown(country)}' must be two letters (ISO 3166-1 alpha-2).", nameof(country));
     }
+
+    /// <summary>A code as an error message shows it: cut short, so a megabyte-long setting does not become a megabyte-long message.</summary>
+    private static string Shown(string code) => code.Length <= 40 ? code : string.Concat(code.AsSpan(0, 40), $"... ({code.Length} characters)");
 
     /// <inheritdoc />
     public bool Equals(Territory? other) =>

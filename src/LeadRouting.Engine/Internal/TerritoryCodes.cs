@@ -68,19 +68,20 @@ internal static class TerritoryCodes
         }
 
         var trimmed = StripCountryPrefix(countryIndex, region.AsSpan().Trim());
-        return Compact(trimmed);
+        return Compact(trimmed, MaxRegionLength);
     }
 
     public static string? NormalizePostal(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var s = Compact(prefix);
-        return s is null || s.Length > MaxPostalLength ? null : s;
+        return Compact(prefix, MaxPostalLength);
     }
 
-    private static string? Compact(ReadOnlySpan<char> text)
+    /// <summary>The letters and digits of <paramref name="text"/>, upper-cased; null when it has other characters, none, or more than <paramref name="maxLength"/>.</summary>
+    private static string? Compact(ReadOnlySpan<char> text, int maxLength)
     {
-        Span<char> buffer = stackalloc char[text.Length];
+        // Sized by the longest code, never by the input: a stack allocation sized by a 5 MB setting ended the process.
+        Span<char> buffer = stackalloc char[MaxPostalLength];
         var n = 0;
         foreach (var c in text)
         {
@@ -90,7 +91,7 @@ internal static class TerritoryCodes
                 continue;
             }
 
-            if (s < 0)
+            if (s < 0 || n == maxLength)
             {
                 return null;
             }
