@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using LeadRouting.Engine.Internal;
 using LeadRouting.Engine.RoundRobin;
@@ -19,14 +20,8 @@ public sealed class RoutingEngine : IDisposable
     private const string RosterStepName = "Roster";
     private const int StackWords = 64;
 
-    /// <summary>Exclusion lists up to this long (re-routes after rejections) are held on the stack; longer ones in a per-thread buffer.</summary>
+    /// <summary>Exclusion lists up to this long (re-routes after rejections) are held on the stack; longer ones in a rented buffer.</summary>
     private const int ExcludedOnStack = 32;
-
-    [ThreadStatic]
-    private static ulong[]? t_scratch;
-
-    [ThreadStatic]
-    private static int[]? t_excluded;
 
     private readonly Lock _writeLock = new();
     private readonly Dictionary<string, RepState> _states = new(StringComparer.Ordinal);
@@ -467,10 +462,17 @@ public sealed class RoutingEngine : IDisposable
     /// One route on <paramref name="snapshot"/>. Rosters over 256 reps keep narrowings pending (see
     /// <see cref="CandidateSet"/>) and get mask storage in a frame of their own; smaller ones have none to zero.
     /// </summary>
-    private static Verdict RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces, out int team) =>
-        CandidateSet.KeepsMasksPending(snapshot.Words)
+    private static Verdict RouteOn(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces, out int team)
+    {
+        if (snapshot.Words > StackWords || excludedRepIds.Length > ExcludedOnStack)
+        {
+            return RouteOnRented(snapshot, lead, excludedRepIds, preview, trace, out restart, out lostRaces, out team);
+        }
+
+        return CandidateSet.KeepsMasksPending(snapshot.Words)
             ? RouteOnLarge(snapshot, lead, excludedRepIds, preview, trace, out restart, out lostRaces, out team)
-            : RouteOnCore(snapshot, lead, excludedRepIds, preview, trace, default, out restart, out lostRaces, out team);
+            : RouteOnCore(snapshot, lead, excludedRepIds, preview, trace, default, default, default, out restart, out lostRaces, out team);
+    }
 
     // The pending masks are references, so the JIT zeroes this storage on entry: here, not in every route's frame. On
     // the stack rather than per thread, so a route nested in this one (through a host's clock) has its own.
@@ -478,7 +480,36 @@ public sealed class RoutingEngine : IDisposable
     private static Verdict RouteOnLarge(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces, out int team)
     {
         var storage = default(PendingStorage);
-        return RouteOnCore(snapshot, lead, excludedRepIds, preview, trace, storage, out restart, out lostRaces, out team);
+        return RouteOnCore(snapshot, lead, excludedRepIds, preview, trace, storage, default, default, out restart, out lostRaces, out team);
+    }
+
+    /// <summary>
+    /// A route whose candidate words (over 4,096 reps) or exclusion list (over 32 ids) do not fit its stack buffers: they
+    /// are rented for this route alone, so a route nested in it (through a host's clock) never shares them, and returned.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Verdict RouteOnRented(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, out bool restart, out int lostRaces, out int team)
+    {
+        var storage = default(PendingStorage);
+        var words = snapshot.Words > StackWords ? ArrayPool<ulong>.Shared.Rent(snapshot.Words * 2) : null;
+        var excluded = excludedRepIds.Length > ExcludedOnStack ? ArrayPool<int>.Shared.Rent(excludedRepIds.Length) : null;
+        try
+        {
+            var pending = CandidateSet.KeepsMasksPending(snapshot.Words) ? (Span<RepMask>)storage : default;
+            return RouteOnCore(snapshot, lead, excludedRepIds, preview, trace, pending, words, excluded, out restart, out lostRaces, out team);
+        }
+        finally
+        {
+            if (words is not null)
+            {
+                ArrayPool<ulong>.Shared.Return(words);
+            }
+
+            if (excluded is not null)
+            {
+                ArrayPool<int>.Shared.Return(excluded);
+            }
+        }
     }
 
     // SkipLocalsInit: the candidate words are always written before they are read; zeroing them is wasted work. Never
@@ -487,20 +518,20 @@ public sealed class RoutingEngine : IDisposable
     // 7% of a 10-rep route.
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Verdict RouteOnCore(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, Span<RepMask> pending, out bool restart, out int lostRaces, out int team)
+    private static Verdict RouteOnCore(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<string> excludedRepIds, bool preview, ExplanationBuilder? trace, Span<RepMask> pending, Span<ulong> rentedWords, Span<int> rentedExcluded, out bool restart, out int lostRaces, out int team)
     {
         var words = snapshot.Words;
 
-        // Common roster sizes fit on the stack; larger ones use a per-thread buffer, allocated once per thread. A fixed
-        // buffer rather than a stackalloc of the roster's size: a variable stackalloc kept this method out of tiered
-        // compilation (no profile-guided code) and cost a stack probe per route.
+        // Common roster sizes fit on the stack; larger ones come rented (RouteOnRented). A fixed buffer rather than a
+        // stackalloc of the roster's size: a variable stackalloc kept this method out of tiered compilation (no
+        // profile-guided code) and cost a stack probe per route.
         Unsafe.SkipInit(out StackScratch stack);
         Unsafe.SkipInit(out ExcludedScratch fixedExcluded); // likewise for an exclusion list
-        var buffer = words <= StackWords ? ((Span<ulong>)stack)[..(words * 2)] : Scratch(words * 2);
+        var buffer = words <= StackWords ? ((Span<ulong>)stack)[..(words * 2)] : rentedWords[..(words * 2)];
         var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words), pending, preview, trace);
         if (!excludedRepIds.IsEmpty)
         {
-            var excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : ExcludedScratchOf(excludedRepIds.Length);
+            var excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : rentedExcluded[..excludedRepIds.Length];
             var n = 0;
             foreach (var id in excludedRepIds)
             {
@@ -521,11 +552,26 @@ public sealed class RoutingEngine : IDisposable
         var verdict = context.Candidates.IsEmpty()
             ? Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep)
             : Run(ref context, snapshot.Root);
+        // Reps left with no room wait for capacity: that reason stays, whoever was excluded.
+        if (!excludedRepIds.IsEmpty && verdict.Outcome == RoutingOutcome.Unassigned && verdict.Reason != RoutingReason.AllAtCapacity
+            && !context.Restart && AssignsWithoutExclusions(snapshot, lead))
+        {
+            verdict = Verdict.Unassigned(verdict.StepName, RoutingReason.AllExcluded, verdict.UsedFallback);
+        }
+
         restart = context.Restart;
         lostRaces = context.LostRaces;
         team = TeamIndex(ref context, verdict.Position);
         return verdict;
     }
+
+    /// <summary>
+    /// Whether the same route without its exclusion list would assign the lead now (a preview: nothing is taken), i.e.
+    /// the exclusions, not the rules or the caps, left it unassigned. Runs only for an unassigned route with exclusions.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool AssignsWithoutExclusions(EngineSnapshot snapshot, Lead lead) =>
+        RouteOn(snapshot, lead, [], preview: true, trace: null, out var restart, out _, out _).IsAssigned && !restart;
 
     private IEnumerable<System.Diagnostics.Metrics.Measurement<double>> ObserveUtilization()
     {
@@ -559,29 +605,6 @@ public sealed class RoutingEngine : IDisposable
     private struct StackScratch
     {
         private ulong _element;
-    }
-
-    /// <summary>A per-thread buffer for an exclusion list longer than <see cref="ExcludedOnStack"/>, allocated once per thread and size.</summary>
-    private static Span<int> ExcludedScratchOf(int length)
-    {
-        var s = t_excluded;
-        if (s is null || s.Length < length)
-        {
-            t_excluded = s = new int[Math.Max(length, 2 * ExcludedOnStack)];
-        }
-
-        return s.AsSpan(0, length);
-    }
-
-    private static Span<ulong> Scratch(int length)
-    {
-        var s = t_scratch;
-        if (s is null || s.Length < length)
-        {
-            t_scratch = s = new ulong[length];
-        }
-
-        return s.AsSpan(0, length);
     }
 
     [SkipLocalsInit] // steps inlined here (guarded devirtualisation) bring their stack scratch, e.g. a territory scan's keys
