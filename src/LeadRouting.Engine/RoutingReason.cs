@@ -35,4 +35,11 @@ public enum RoutingReason
 
     /// <summary>No remaining candidate has the skill the lead requires (see <c>AddSkills</c>).</summary>
     NoSkillMatch = 9,
+
+    /// <summary>
+    /// Every rep who could have taken the lead was in the route's exclusion list (e.g. they all rejected it): the reps
+    /// left were ruled out by the pipeline's steps or are inactive, and without the exclusions the same route would have
+    /// assigned it. When the reps left are only full, the reason stays <see cref="AllAtCapacity"/>.
+    /// </summary>
+    AllExcluded = 10,
 }

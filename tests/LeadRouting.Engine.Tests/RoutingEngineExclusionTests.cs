@@ -25,7 +25,7 @@ public class RoutingEngineExclusionTests
         var decision = engine.Route(new Lead("1"), ["a", "b", "ghost"]);
 
         Assert.Equal(RoutingOutcome.Unassigned, decision.Outcome);
-        Assert.Equal(RoutingReason.NoActiveRep, decision.Reason);
+        Assert.Equal(RoutingReason.AllExcluded, decision.Reason);
         Assert.Equal("a", engine.Route(new Lead("2"), ["ghost"]).RepId);
     }
 
