@@ -12,7 +12,7 @@ internal static class DistributionReport
         var assigned = routed.Count(r => r.Decision.IsAssigned);
         var byFallback = routed.Count(r => r.Decision.IsAssigned && r.Decision.UsedFallback);
         Line($"LeadRouting.Engine quickstart: {routed.Count:N0} leads, {roster.Reps.Length} reps, {roster.Teams.Length} teams, seed {seed}");
-        Line($"Pipeline: {engine.Pipeline}  (fallback: team {SampleRoster.Nurture})");
+        Line($"Pipeline: {engine.Pipeline}"); // the pipeline names its own fallback
         var unassigned = routed.Count(r => r.Decision.Outcome == RoutingOutcome.Unassigned);
         var disqualified = routed.Count(r => r.Decision.Outcome == RoutingOutcome.Disqualified);
         Line($"Assigned {assigned:N0} ({assigned - byFallback:N0} by the pipeline, {byFallback:N0} by the fallback), unassigned {unassigned:N0}, disqualified {disqualified:N0}");

@@ -10,7 +10,7 @@ public static class SkillPipelineBuilderExtensions
     /// Adds a skills filter: when the lead has a value in <see cref="SkillStrategyOptions.Field"/>, keeps only the reps
     /// whose <see cref="Rep.Skills"/> include it (after <see cref="SkillStrategyOptions.SkillPrefix"/>; case and surrounding
     /// white space are ignored). A lead without a value needs no skill and keeps every candidate. When no candidate has the
-    /// skill the lead goes to the pipeline's fallback with <see cref="RoutingReason.NoEligibleRep"/>. Composes with the
+    /// skill the lead goes to the pipeline's fallback with <see cref="RoutingReason.NoSkillMatch"/>. Composes with the
     /// other filters in any order; each skill is its own group of peers for the weighted selector.
     /// </summary>
     /// <param name="builder">The builder.</param>
