@@ -11,9 +11,10 @@ namespace LeadRouting.Engine;
 /// </summary>
 /// <remarks>
 /// Configuration (roster and compiled pipeline) is an immutable snapshot held in one field and replaced whole; the
-/// counters (open leads, leads today, rotation turns) belong to each rep id for the life of the engine, so they carry
-/// over when the roster is replaced. Caps are enforced by an atomic reservation on every assignment, whether or not the
-/// pipeline has a capacity step: a rep is only assigned if its counters could be raised within its caps.
+/// counters (open leads, leads today, rotation turns) belong to each rep id, in or out of the roster, so they carry
+/// over when the roster is replaced (<see cref="ReplaceRoster"/> says how long a departed rep's are kept). Caps are
+/// enforced by an atomic reservation on every assignment, whether or not the pipeline has a capacity step: a rep is
+/// only assigned if its counters could be raised within its caps.
 /// </remarks>
 public sealed class RoutingEngine : IDisposable
 {
@@ -32,6 +33,9 @@ public sealed class RoutingEngine : IDisposable
     private readonly RoutingTelemetry _telemetry;
     private readonly DecisionDispatcher? _dispatcher;
     private EngineSnapshot _snapshot;
+
+    /// <summary>The ids in <see cref="_states"/> not in the roster: reps that left holding open leads or leads counted today. Under the writer lock.</summary>
+    private List<string> _departed = [];
 
     /// <summary>Creates an engine.</summary>
     /// <param name="roster">The reps and teams.</param>
@@ -236,20 +240,38 @@ public sealed class RoutingEngine : IDisposable
         }
     }
 
-    /// <summary>Frees one open-lead slot of a rep, when a lead is closed or handed back.</summary>
+    /// <summary>
+    /// Frees one open-lead slot of a rep, when a lead is closed or handed back, whether or not the rep is still in the
+    /// roster: a rep removed while holding leads keeps their counters (see <see cref="ReplaceRoster"/>), so a lead
+    /// released while they are away frees the slot they come back to. Lock-free and allocation-free for a rep in the
+    /// roster; a rep out of it takes the engine's writer lock.
+    /// </summary>
     /// <param name="repId">The rep.</param>
-    /// <returns><see langword="false"/> (and nothing changes) when the rep is not in the roster or has no open lead.</returns>
+    /// <returns><see langword="false"/> (and nothing changes) when the rep has no open lead (or the engine has no counters for it).</returns>
     public bool Release(string repId)
     {
         ArgumentNullException.ThrowIfNull(repId);
         var snapshot = Volatile.Read(ref _snapshot);
-        return snapshot.Roster.TryGetPosition(repId, out var p) && snapshot.Hot[p].State.TryRelease();
+        return snapshot.Roster.TryGetPosition(repId, out var p) ? snapshot.Hot[p].State.TryRelease() : ReleaseDeparted(repId);
+    }
+
+    /// <summary>A release of a rep not in the roster: their counters are found by id, under the writer lock that may drop them.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool ReleaseDeparted(string repId)
+    {
+        lock (_writeLock)
+        {
+            return _states.TryGetValue(repId, out var state) && state.TryRelease();
+        }
     }
 
     /// <summary>Switches a rep on or off. An inactive rep is never chosen, by any step or fallback.</summary>
     /// <param name="repId">The rep.</param>
     /// <param name="active">Whether the rep receives leads.</param>
-    /// <returns><see langword="false"/> when the rep is not in the roster.</returns>
+    /// <returns>
+    /// <see langword="false"/> when the rep is not in the roster (a rep that enters the roster takes its
+    /// <see cref="Rep.IsActive"/>, so switching a departed rep would not last).
+    /// </returns>
     public bool SetActive(string repId, bool active)
     {
         ArgumentNullException.ThrowIfNull(repId);
@@ -291,9 +313,18 @@ public sealed class RoutingEngine : IDisposable
 
     /// <summary>
     /// Replaces the roster atomically. Reps that remain keep every counter (open leads, today's count, rotation turn) and
-    /// their active flag; the <see cref="Rep.IsActive"/> of a remaining rep is ignored, use <see cref="SetActive"/>.
+    /// their active flag; the <see cref="Rep.IsActive"/> of a remaining rep is ignored, use <see cref="SetActive"/>. A rep
+    /// that enters the roster (absent from the previous one), new or returning, takes its <see cref="Rep.IsActive"/>.
     /// Routes that start after this returns never pick a removed rep.
     /// </summary>
+    /// <remarks>
+    /// A removed rep's counters are kept while they hold open leads or leads counted today, so that
+    /// <see cref="Release"/> frees their slots while they are away and a same-day return keeps both caps exact; they are
+    /// dropped at the first roster change (this or any later <see cref="ReplaceRoster"/> or <c>Reconfigure</c>) at which
+    /// the rep is out of the roster and holds neither. A rep returning after that starts as a joiner: no open leads, none
+    /// today, no rotation turn. So the engine keeps counters for the reps in the roster plus the departed reps still
+    /// holding something, never one per id ever seen.
+    /// </remarks>
     /// <param name="roster">The new roster.</param>
     /// <exception cref="ArgumentException">The pipeline names a team or rep the new roster lacks; the old roster stays in use.</exception>
     public void ReplaceRoster(Roster roster)
@@ -306,9 +337,11 @@ public sealed class RoutingEngine : IDisposable
     }
 
     /// <summary>
-    /// Replaces the roster and the pipeline together, atomically (a configuration reload); the day boundary stays. Counters of reps that remain
-    /// carry over as with <see cref="ReplaceRoster"/>; so does each weighted group's rotation where the new pipeline has a
-    /// weighted selector at the same place (same step names) and the group's reps and weights are unchanged.
+    /// Replaces the roster and the pipeline together, atomically (a configuration reload); the day boundary stays. Reps
+    /// are treated as by <see cref="ReplaceRoster"/>: those that remain keep their counters and active flag, those that
+    /// enter take <see cref="Rep.IsActive"/>, and departed reps' counters are kept while they hold something. Each
+    /// weighted group's rotation carries over too, where the new pipeline has a weighted selector at the same place
+    /// (same step names) and the group's reps and weights are unchanged.
     /// </summary>
     /// <param name="roster">The new roster.</param>
     /// <param name="pipeline">The new pipeline.</param>
@@ -344,18 +377,20 @@ public sealed class RoutingEngine : IDisposable
         }
     }
 
-    /// <summary>Reads a rep's live counters.</summary>
+    /// <summary>
+    /// Reads a rep's live counters: of a rep in the roster, or of a departed rep whose counters are still kept (see
+    /// <see cref="ReplaceRoster"/>), reported as not active, with the leads counted today whatever its caps now.
+    /// </summary>
     /// <param name="repId">The rep.</param>
-    /// <param name="status">The counters, when the rep is in the roster.</param>
-    /// <returns><see langword="false"/> when the rep is not in the roster.</returns>
+    /// <param name="status">The counters, when the engine has them.</param>
+    /// <returns><see langword="false"/> when the rep is neither in the roster nor a departed rep whose counters are kept.</returns>
     public bool TryGetStatus(string repId, out RepStatus status)
     {
         ArgumentNullException.ThrowIfNull(repId);
         var snapshot = Volatile.Read(ref _snapshot);
         if (!snapshot.Roster.TryGetPosition(repId, out var p))
         {
-            status = default;
-            return false;
+            return TryGetDepartedStatus(repId, out status);
         }
 
         var state = snapshot.States[p];
@@ -364,17 +399,84 @@ public sealed class RoutingEngine : IDisposable
         return true;
     }
 
-    /// <summary>Publishes a new snapshot after handing it the rotation turns of the old one. Under the writer lock.</summary>
+    /// <summary>The status of a rep not in the roster read a moment ago: departed with counters kept, or back in it since.</summary>
+    private bool TryGetDepartedStatus(string repId, out RepStatus status)
+    {
+        lock (_writeLock)
+        {
+            if (_snapshot.Roster.TryGetPosition(repId, out _))
+            {
+                return TryGetStatus(repId, out status);
+            }
+
+            if (!_states.TryGetValue(repId, out var state))
+            {
+                status = default;
+                return false;
+            }
+
+            status = new RepStatus(repId, false, state.OpenLeads, state.LeadsOn(_snapshot.Clock.Today()));
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Publishes a new snapshot after handing it the rotation turns of the old one, then drops the counters of departed
+    /// reps that hold nothing. Under the writer lock.
+    /// </summary>
     private void Swap(EngineSnapshot next)
     {
-        _snapshot.Retire(next);
+        var previous = _snapshot;
+        previous.Retire(next);
         Volatile.Write(ref _snapshot, next);
+        ForgetDeparted(previous, next);
+    }
+
+    /// <summary>
+    /// Keeps the counters of reps out of <paramref name="next"/> (those leaving now and those already away) while they
+    /// hold open leads or leads counted today, and drops the rest. A dropped instance refuses reservations, so a route
+    /// still on an old snapshot cannot reserve a slot that no release would find. Under the writer lock.
+    /// </summary>
+    private void ForgetDeparted(EngineSnapshot previous, EngineSnapshot next)
+    {
+        var departed = new List<string>();
+        var today = int.MinValue;
+        foreach (var id in _departed)
+        {
+            Keep(id);
+        }
+
+        foreach (var id in previous.RepIds)
+        {
+            Keep(id);
+        }
+
+        _departed = departed;
+
+        void Keep(string id)
+        {
+            if (next.Roster.TryGetPosition(id, out _))
+            {
+                return;
+            }
+
+            if (_states[id].TryDrop(next.Today(ref today)))
+            {
+                _states.Remove(id);
+            }
+            else
+            {
+                departed.Add(id);
+            }
+        }
     }
 
     private EngineSnapshot BuildSnapshot(Roster roster, RoutingPipeline pipeline, DayClock clock, EngineSnapshot? previous)
     {
-        // Built against a staging copy so that a roster the pipeline rejects leaves no trace.
+        // Built against a staging copy so that a roster the pipeline rejects leaves no trace: reps new to the engine are
+        // removed again, and departed reps it brought back get their old flag back (the published snapshot lacks them).
         var added = new List<string>();
+        var returned = new List<(RepState State, bool Active)>();
         try
         {
             return new EngineSnapshot(roster, pipeline, StateFor, _sequence, clock, previous, _plans);
@@ -384,6 +486,11 @@ public sealed class RoutingEngine : IDisposable
             foreach (var id in added)
             {
                 _states.Remove(id);
+            }
+
+            foreach (var (state, active) in returned)
+            {
+                state.Active = active;
             }
 
             throw;
@@ -396,6 +503,12 @@ public sealed class RoutingEngine : IDisposable
                 state = new RepState(active);
                 _states.Add(id, state);
                 added.Add(id);
+            }
+            else if (previous is not null && !previous.Roster.TryGetPosition(id, out _))
+            {
+                // A departed rep entering again takes the roster's flag, as a new one does; one that remains keeps its own.
+                returned.Add((state, state.Active));
+                state.Active = active;
             }
 
             return state;

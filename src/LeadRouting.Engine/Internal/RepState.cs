@@ -1,8 +1,10 @@
 namespace LeadRouting.Engine.Internal;
 
 /// <summary>
-/// The mutable counters of one rep. One instance per rep id for the life of the engine: a roster replacement hands the
-/// same instance to the new snapshot, so counters carry over and an update racing with the swap is never lost.
+/// The mutable counters of one rep. One instance per rep id while the rep is in the roster, and after it leaves for as
+/// long as it holds open leads or leads counted today: a roster replacement hands the same instance to the new snapshot,
+/// so counters carry over and an update racing with the swap is never lost. Once a departed rep holds nothing its
+/// instance is dropped (<see cref="TryDrop"/>); a return then starts from a new one.
 /// </summary>
 /// <remarks>
 /// Open leads and today's leads share one 64-bit word (open: bits 0–23; leads on the recorded day: bits 24–47; the
@@ -15,6 +17,13 @@ internal sealed class RepState
     public const int MaxCount = (1 << 24) - 1;
 
     private const long CountMask = MaxCount;
+
+    /// <summary>
+    /// The word of a dropped instance: its open count is <see cref="MaxCount"/>, so a route still on an old snapshot can
+    /// never reserve on it (a reservation there would be lost with the instance); a release is refused. A live word
+    /// equals it only with 16,777,215 open leads and as many counted today, on a day number whose low 16 bits are all set.
+    /// </summary>
+    private const long Dropped = -1L;
     private const int DailyShift = 24;
     private const int DayShift = 48;
 
@@ -94,12 +103,33 @@ internal sealed class RepState
         while (true)
         {
             var word = Volatile.Read(ref _word);
-            if ((word & CountMask) == 0)
+            if ((word & CountMask) == 0 || word == Dropped)
             {
                 return false;
             }
 
             if (Interlocked.CompareExchange(ref _word, word - 1, word) == word)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Marks the counters dropped when they hold nothing (no open lead, no lead counted on <paramref name="today"/>), so
+    /// no route or release can use them any more; false (and no change) when they hold something. Under the writer lock.
+    /// </summary>
+    public bool TryDrop(int today)
+    {
+        while (true)
+        {
+            var word = Volatile.Read(ref _word);
+            if ((word & CountMask) != 0 || LeadsOn(word, today) != 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _word, Dropped, word) == word)
             {
                 return true;
             }

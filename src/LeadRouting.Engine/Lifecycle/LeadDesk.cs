@@ -824,7 +824,9 @@ public sealed class LeadDesk
     private string Unassign(HeldLead held)
     {
         var rep = held.RepId!;
-        _engine.Release(rep);
+        // Cannot fail: the desk reserved this slot, and the engine keeps a rep's counters, in or out of the roster, while they hold one.
+        var released = _engine.Release(rep);
+        System.Diagnostics.Debug.Assert(released, $"The engine had no open slot of rep '{rep}' to release: was Release called on the engine, bypassing the desk?");
         ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_heldByRep, rep);
         if (--count == 0)
         {
