@@ -112,14 +112,18 @@ public static class LeadRoutingServiceCollectionExtensions
         var sources = AddCore(services, name);
         if (sources.AddSection(name, path, section))
         {
+            // As BindConfiguration and Bind register it, except that the binder's exceptions become validation failures.
             var builder = services.AddOptions<LeadRoutingOptions>(name);
             if (section is null)
             {
-                builder.BindConfiguration(path);
+                services.AddSingleton<IOptionsChangeTokenSource<LeadRoutingOptions>>(sp =>
+                    new ConfigurationChangeTokenSource<LeadRoutingOptions>(name, sp.GetRequiredService<IConfiguration>()));
+                builder.Configure<IConfiguration>((options, configuration) => ConfigurationBinding.Bind(options, configuration.GetSection(path)));
             }
             else
             {
-                builder.Bind(section);
+                services.AddSingleton<IOptionsChangeTokenSource<LeadRoutingOptions>>(new ConfigurationChangeTokenSource<LeadRoutingOptions>(name, section));
+                builder.Configure(options => ConfigurationBinding.Bind(options, section));
             }
         }
 
