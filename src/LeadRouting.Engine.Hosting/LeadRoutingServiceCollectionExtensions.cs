@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using LeadRouting.Engine;
 using LeadRouting.Engine.Hosting;
 using LeadRouting.Engine.Hosting.Internal;
@@ -183,6 +184,7 @@ public static class LeadRoutingServiceCollectionExtensions
             services.GetRequiredService<IOptionsFactory<LeadRoutingOptions>>(),
             services.GetServices<IOptionsChangeTokenSource<LeadRoutingOptions>>(),
             services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetService<IMeterFactory>(),
             loggerFactory.CreateLogger(typeof(ILeadRouter).Namespace!));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
         IOptionsFactory<LeadRoutingOptions> factory,
         IEnumerable<IOptionsChangeTokenSource<LeadRoutingOptions>> changeSources,
         TimeProvider timeProvider,
+        IMeterFactory? meterFactory,
         ILogger logger)
     {
         Name = name;
@@ -59,7 +61,13 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
                 _engine = new RoutingEngine(
                     _current.Roster,
                     _current.Pipeline,
-                    new RoutingEngineOptions { TimeProvider = timeProvider, DayBoundaryTimeZone = _current.TimeZone, Name = name.Length == 0 ? "default" : name });
+                    new RoutingEngineOptions
+                    {
+                        TimeProvider = timeProvider,
+                        DayBoundaryTimeZone = _current.TimeZone,
+                        Name = name.Length == 0 ? "default" : name,
+                        MeterFactory = meterFactory,
+                    });
             }
             catch
             {
