@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using LeadRouting.Engine;
 using LeadRouting.Engine.Hosting;
 using LeadRouting.Engine.Hosting.Internal;
@@ -112,14 +113,18 @@ public static class LeadRoutingServiceCollectionExtensions
         var sources = AddCore(services, name);
         if (sources.AddSection(name, path, section))
         {
+            // As BindConfiguration and Bind register it, except that the binder's exceptions become validation failures.
             var builder = services.AddOptions<LeadRoutingOptions>(name);
             if (section is null)
             {
-                builder.BindConfiguration(path);
+                services.AddSingleton<IOptionsChangeTokenSource<LeadRoutingOptions>>(sp =>
+                    new ConfigurationChangeTokenSource<LeadRoutingOptions>(name, sp.GetRequiredService<IConfiguration>()));
+                builder.Configure<IConfiguration>((options, configuration) => ConfigurationBinding.Bind(options, configuration.GetSection(path)));
             }
             else
             {
-                builder.Bind(section);
+                services.AddSingleton<IOptionsChangeTokenSource<LeadRoutingOptions>>(new ConfigurationChangeTokenSource<LeadRoutingOptions>(name, section));
+                builder.Configure(options => ConfigurationBinding.Bind(options, section));
             }
         }
 
@@ -179,6 +184,7 @@ public static class LeadRoutingServiceCollectionExtensions
             services.GetRequiredService<IOptionsFactory<LeadRoutingOptions>>(),
             services.GetServices<IOptionsChangeTokenSource<LeadRoutingOptions>>(),
             services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetService<IMeterFactory>(),
             loggerFactory.CreateLogger(typeof(ILeadRouter).Namespace!));
     }
 }

@@ -58,7 +58,7 @@ public sealed class RoutingEngine : IDisposable
         // The meter is registered process-wide until disposed; its gauge reaches the engine through a weak reference, so an
         // engine a host drops without disposing can still be collected (and its finalizer then releases the meter).
         var self = new WeakReference<RoutingEngine>(this);
-        _telemetry = new RoutingTelemetry(_name, () => self.TryGetTarget(out var engine) ? engine.ObserveUtilization() : []);
+        _telemetry = new RoutingTelemetry(_name, () => self.TryGetTarget(out var engine) ? engine.ObserveUtilization() : [], options.MeterFactory);
         if (options.DecisionSinks.Count > 0)
         {
             _dispatcher = new DecisionDispatcher(options.DecisionSinks, options.DecisionEventBufferSize, _telemetry);

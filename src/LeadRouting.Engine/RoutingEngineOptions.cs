@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+
 namespace LeadRouting.Engine;
 
 /// <summary>Engine-wide settings.</summary>
@@ -14,6 +16,13 @@ public sealed class RoutingEngineOptions
     /// traces and decision events, for hosts that run several engines. Default <c>"default"</c>.
     /// </summary>
     public string Name { get; set; } = "default";
+
+    /// <summary>
+    /// Creates the engine's <see cref="Meter"/>, for a host whose dependency injection has one (<c>AddMetrics</c>): the
+    /// meter is then scoped to that factory, which owns it and disposes it with the host. Default
+    /// <see langword="null"/>: the engine creates the meter itself and disposes it in <see cref="RoutingEngine.Dispose"/>.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; set; }
 
     /// <summary>
     /// Receivers of every routing decision, for an audit log. Default: none (then routing does no event work at all).

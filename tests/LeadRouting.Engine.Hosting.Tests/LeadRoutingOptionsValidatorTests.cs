@@ -402,4 +402,126 @@ public class LeadRoutingOptionsValidatorTests
 
         Assert.Equal(["LeadRouting:Reps:0:Weight: must be between 0 and 10000."], ex.Failures);
     }
+
+    [Fact]
+    public void A_string_where_the_territory_list_belongs_is_reported_rather_than_read_as_no_territories()
+    {
+        var routing = TestConfig.Valid();
+        routing["Reps"]![0]!["Territories"] = "DE";
+
+        AssertOnlyFailure("LeadRouting:Reps:0:Territories: 'DE' is a single value; write a list: [ ... ].", routing);
+    }
+
+    [Fact]
+    public void A_string_where_the_fallback_belongs_is_reported_rather_than_read_as_no_fallback()
+    {
+        var routing = TestConfig.Valid();
+        routing["Pipeline"]!["Fallback"] = "emea";
+
+        AssertOnlyFailure("LeadRouting:Pipeline:Fallback: 'emea' is a single value; write an object: { ... }.", routing);
+    }
+
+    [Fact]
+    public void A_null_or_empty_object_weight_is_reported_rather_than_read_as_zero()
+    {
+        foreach (var weight in new JsonNode?[] { null, new JsonObject() })
+        {
+            var routing = TestConfig.Valid();
+            routing["Reps"]![1]!["Weight"] = weight;
+
+            AssertOnlyFailure("LeadRouting:Reps:1:Weight: is null or an empty object; write a whole number, or leave the setting out.", routing);
+        }
+    }
+
+    [Fact]
+    public void A_null_active_flag_is_reported_rather_than_making_the_rep_inactive()
+    {
+        var routing = TestConfig.Valid();
+        routing["Reps"]![0]!["IsActive"] = null;
+
+        AssertOnlyFailure("LeadRouting:Reps:0:IsActive: is null or an empty object; write true or false, or leave the setting out.", routing);
+    }
+
+    [Fact]
+    public void An_empty_object_cap_is_reported_rather_than_read_as_no_cap()
+    {
+        var routing = TestConfig.Valid();
+        routing["Reps"]![2]!["MaxOpenLeads"] = new JsonObject();
+
+        AssertOnlyFailure("LeadRouting:Reps:2:MaxOpenLeads: is null or an empty object; write a whole number, or leave the setting out.", routing);
+    }
+
+    [Fact]
+    public void An_empty_weight_is_reported_at_its_path_rather_than_dropping_the_rep()
+    {
+        var routing = TestConfig.Valid();
+        routing["Reps"]![0]!["Weight"] = "";
+
+        AssertOnlyFailure("LeadRouting:Reps:0:Weight: is empty; write a whole number, or leave the setting out.", routing);
+    }
+
+    [Fact]
+    public void An_object_where_text_belongs_is_reported_at_its_path_rather_than_thrown_by_the_binder()
+    {
+        var routing = TestConfig.Valid();
+        routing["Pipeline"]!["Fallback"]!["Team"] = new JsonObject { ["Id"] = "emea" };
+
+        AssertOnlyFailure("LeadRouting:Pipeline:Fallback:Team: is a list or an object; write a text value.", routing);
+    }
+
+    [Theory]
+    [InlineData("America")]
+    [InlineData("Etc")]
+    public void A_time_zone_naming_a_folder_of_the_zone_database_is_reported_at_its_path(string folder)
+    {
+        var routing = TestConfig.Valid();
+        routing["DayBoundaryTimeZone"] = folder;
+
+        AssertOnlyFailure($"LeadRouting:DayBoundaryTimeZone: unknown time zone '{folder}'; use an IANA id such as \"Europe/Berlin\" or \"UTC\".", routing);
+    }
+
+    [Fact]
+    public void Caps_above_what_the_engine_counts_are_reported_at_their_paths()
+    {
+        var routing = TestConfig.Valid();
+        routing["Reps"]![1]!["MaxOpenLeads"] = Rep.MaxCap + 1;
+        routing["Reps"]![2]!["MaxLeadsPerDay"] = Rep.MaxCap + 1;
+
+        Assert.Equal(
+            [$"LeadRouting:Reps:1:MaxOpenLeads: must be at most {Rep.MaxCap}; leave it out for no cap.",
+             $"LeadRouting:Reps:2:MaxLeadsPerDay: must be at most {Rep.MaxCap}; leave it out for no cap."],
+            TestConfig.Failures(routing));
+    }
+
+    [Fact]
+    public void An_over_long_territory_is_reported_at_its_path_without_parsing_it()
+    {
+        var routing = TestConfig.Valid();
+        routing["Reps"]![1]!["Territories"] = new JsonArray("DE", "GB:" + new string('A', 5_000_000));
+
+        AssertOnlyFailure(
+            "LeadRouting:Reps:1:Territories:1: 'GB:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA...' (5000003 characters) is not a territory (longer than 64 characters); "
+            + "write \"DE\" (country), \"US-CA\" (region) or \"GB:SW1\" (postal prefix).",
+            routing);
+    }
+
+    [Fact]
+    public void Options_configured_in_code_with_a_pipeline_inside_itself_are_reported_rather_than_recursing_forever()
+    {
+        var services = new ServiceCollection();
+        services.AddLeadRouting(o =>
+        {
+            o.Reps.Add(new RepOptions { Id = "a" });
+            o.Teams.Add(new TeamOptions { Id = "t", Members = { "a" } });
+            var threshold = new StepOptions { Strategy = RoutingStrategyNames.ScoreThreshold };
+            threshold.Bands.Add(new ScoreBandOptions { Minimum = 0, Team = "t", Pipeline = o.Pipeline });
+            o.Pipeline.Steps.Add(threshold);
+            o.Pipeline.Steps.Add(new StepOptions { Strategy = RoutingStrategyNames.RoundRobin });
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ILeadRouter>());
+
+        Assert.Equal(["LeadRouting:Pipeline:Steps:0:Bands:0:Pipeline: is a pipeline this one is nested in; a pipeline cannot contain itself."], ex.Failures);
+    }
 }

@@ -5,15 +5,39 @@ using Microsoft.Extensions.Configuration;
 namespace LeadRouting.Engine.Hosting.Internal;
 
 /// <summary>
-/// Checks the configuration section itself for what the binder would pass over in silence: settings no option reads
-/// (<c>"MaxOpenLead"</c> for <c>"MaxOpenLeads"</c>), and values it cannot convert (<c>"Weight": "heavy"</c>), for which
-/// it drops the whole list item, so the rep or step would simply vanish. Both must stop start-up, not be ignored.
+/// Checks the configuration section itself for what the binder would pass over in silence or throw on: settings no
+/// option reads (<c>"MaxOpenLead"</c> for <c>"MaxOpenLeads"</c>), values it cannot convert (<c>"Weight": "heavy"</c>), for
+/// which it drops the whole list item, so the rep or step would simply vanish, and values of the wrong shape (a string
+/// where a list belongs, an object where a number belongs, null). All must stop start-up, not be ignored.
 /// </summary>
+/// <remarks>
+/// JSON <c>null</c> and <c>{}</c> both reach configuration as a key without value or children, and <c>[]</c> and
+/// <c>""</c> both as an empty value; so an empty value is an empty list where a list belongs, and an error elsewhere
+/// except for text, whose emptiness the options validator judges per setting.
+/// </remarks>
 internal static class ConfigurationShapeCheck
 {
-    public static void Run(IConfiguration section, List<string> errors) => Check(section, typeof(LeadRoutingOptions), errors);
+    /// <summary>Values longer than this are shown shortened in messages.</summary>
+    private const int ShownLength = 40;
 
-    private static void Check(IConfiguration section, Type type, List<string> errors)
+    /// <summary>Adds the section's problems to <paramref name="errors"/>.</summary>
+    /// <returns>Whether a value is malformed (not only an unknown setting), so the bound options may lack what the binder dropped.</returns>
+    public static bool Run(IConfiguration section, List<string> errors)
+    {
+        var unknown = new List<string>();
+        var malformed = new List<string>();
+        CheckObject(section, typeof(LeadRoutingOptions), unknown, malformed);
+        errors.AddRange(unknown);
+        errors.AddRange(malformed);
+        return malformed.Count > 0;
+    }
+
+    /// <summary>A value as messages quote it: whole when short, otherwise its start and its length.</summary>
+    public static string Show(string? value) => value is null ? "null"
+        : value.Length <= ShownLength ? $"'{value}'"
+        : string.Create(CultureInfo.InvariantCulture, $"'{value.AsSpan(0, ShownLength)}...' ({value.Length} characters)");
+
+    private static void CheckObject(IConfiguration section, Type type, List<string> unknown, List<string> malformed)
     {
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
         foreach (var child in section.GetChildren())
@@ -21,53 +45,102 @@ internal static class ConfigurationShapeCheck
             var property = Array.Find(properties, p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
             if (property is null)
             {
-                errors.Add($"{child.Path}: unknown setting '{child.Key}'{Suggestion(child.Key, properties)}.");
+                unknown.Add($"{child.Path}: unknown setting {Show(child.Key)}{Suggestion(child.Key, properties)}.");
                 continue;
             }
 
-            var propertyType = property.PropertyType;
-            if (child.Value is { } value && ValueError(value, Nullable.GetUnderlyingType(propertyType) ?? propertyType) is { } error)
-            {
-                errors.Add($"{child.Path}: '{value}' {error}");
-            }
-            else if (ItemType(propertyType) is { } itemType)
-            {
-                if (IsOptionsType(itemType))
-                {
-                    foreach (var item in child.GetChildren())
-                    {
-                        Check(item, itemType, errors);
-                    }
-                }
-            }
-            else if (IsOptionsType(propertyType))
-            {
-                Check(child, propertyType, errors);
-            }
+            CheckValue(child, property.PropertyType, unknown, malformed);
         }
     }
+
+    private static void CheckValue(IConfigurationSection node, Type type, List<string> unknown, List<string> malformed)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        var children = node.GetChildren().ToList();
+        if (ItemType(type) is { } itemType)
+        {
+            if (node.Value is { Length: > 0 } value)
+            {
+                malformed.Add($"{node.Path}: {Show(value)} is a single value; write a list: [ ... ].");
+            }
+            else if (node.Value is null && children.Count == 0)
+            {
+                malformed.Add($"{node.Path}: is null or an empty object; write a list ([] for none), or leave the setting out.");
+            }
+            else if (children.Find(c => !int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)) is { } named)
+            {
+                malformed.Add($"{node.Path}: is an object (with {Show(named.Key)}); write a list: [ ... ].");
+            }
+            else
+            {
+                foreach (var item in children)
+                {
+                    CheckValue(item, itemType, unknown, malformed);
+                }
+            }
+        }
+        else if (IsOptionsType(type))
+        {
+            if (node.Value is { } value)
+            {
+                malformed.Add(value.Length == 0
+                    ? $"{node.Path}: is empty; write an object: {{ ... }}, or leave the setting out."
+                    : $"{node.Path}: {Show(value)} is a single value; write an object: {{ ... }}.");
+            }
+            else if (children.Count == 0)
+            {
+                malformed.Add($"{node.Path}: is null or an empty object; write its settings: {{ ... }}, or leave the setting out.");
+            }
+            else
+            {
+                CheckObject(node, type, unknown, malformed);
+            }
+        }
+        else if (children.Count > 0)
+        {
+            malformed.Add($"{node.Path}: is a list or an object; write {Expected(type)}.");
+        }
+        else if (node.Value is null)
+        {
+            malformed.Add($"{node.Path}: is null or an empty object; write {Expected(type)}, or leave the setting out.");
+        }
+        else if (ValueError(node.Value, type) is { } error)
+        {
+            malformed.Add($"{node.Path}: {error}");
+        }
+    }
+
+    private static string Expected(Type type) =>
+        type == typeof(int) ? "a whole number" : type == typeof(double) ? "a number" : type == typeof(bool) ? "true or false" : "a text value";
 
     /// <summary>What is wrong with a value the binder would convert to <paramref name="type"/> (as it does: invariant culture), or null.</summary>
     private static string? ValueError(string value, Type type)
     {
-        if (value.Length == 0)
+        if (type == typeof(string))
         {
             return null;
         }
 
+        if (value.Length == 0)
+        {
+            return $"is empty; write {Expected(type)}, or leave the setting out.";
+        }
+
         if (type == typeof(int))
         {
-            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? null : "is not a whole number.";
+            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? null
+                : long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? $"{Show(value)} is out of range: at most {int.MaxValue}."
+                : $"{Show(value)} is not a whole number.";
         }
 
         if (type == typeof(double))
         {
-            return double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) ? null : "is not a number.";
+            return double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) ? null : $"{Show(value)} is not a number.";
         }
 
         if (type == typeof(bool))
         {
-            return bool.TryParse(value, out _) ? null : "is not true or false.";
+            return bool.TryParse(value, out _) ? null : $"{Show(value)} is not true or false.";
         }
 
         return null;
@@ -81,6 +154,12 @@ internal static class ConfigurationShapeCheck
     private static string Suggestion(string key, PropertyInfo[] properties)
     {
         string? best = null;
+        // The distance table is quadratic: a key far longer than any setting's name is no misspelling of one.
+        if (key.Length > 2 * ShownLength)
+        {
+            return string.Empty;
+        }
+
         var bestDistance = 3;
         foreach (var p in properties)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,9 @@ namespace LeadRouting.Engine.Hosting.Internal;
 /// </remarks>
 internal sealed class LeadRouter : ILeadRouter, IDisposable
 {
+    /// <summary>No depth limit: the serializer's default of 64 refused valid deeply nested pipelines. Validated options hold no cycle.</summary>
+    private static readonly JsonSerializerOptions FingerprintOptions = new() { MaxDepth = int.MaxValue };
+
     private readonly Lock _reloadLock = new();
     private readonly IOptionsFactory<LeadRoutingOptions> _factory;
     private readonly ILogger _logger;
@@ -32,6 +36,7 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
         IOptionsFactory<LeadRoutingOptions> factory,
         IEnumerable<IOptionsChangeTokenSource<LeadRoutingOptions>> changeSources,
         TimeProvider timeProvider,
+        IMeterFactory? meterFactory,
         ILogger logger)
     {
         Name = name;
@@ -56,7 +61,13 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
                 _engine = new RoutingEngine(
                     _current.Roster,
                     _current.Pipeline,
-                    new RoutingEngineOptions { TimeProvider = timeProvider, DayBoundaryTimeZone = _current.TimeZone, Name = name.Length == 0 ? "default" : name });
+                    new RoutingEngineOptions
+                    {
+                        TimeProvider = timeProvider,
+                        DayBoundaryTimeZone = _current.TimeZone,
+                        Name = name.Length == 0 ? "default" : name,
+                        MeterFactory = meterFactory,
+                    });
             }
             catch
             {
@@ -216,5 +227,5 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
     }
 
     /// <summary>The options as text: equal text, equal configuration.</summary>
-    private static string Fingerprint(LeadRoutingOptions options) => JsonSerializer.Serialize(options);
+    private static string Fingerprint(LeadRoutingOptions options) => JsonSerializer.Serialize(options, FingerprintOptions);
 }

@@ -1,3 +1,4 @@
+using System.Security;
 using Microsoft.Extensions.Options;
 
 namespace LeadRouting.Engine.Hosting.Internal;
@@ -7,9 +8,24 @@ namespace LeadRouting.Engine.Hosting.Internal;
 /// configuration path of the offending value (<c>LeadRouting:Teams:2:Members:0: ...</c>): the generated data-annotation
 /// rules of every node, then the rules across fields (unknown references, duplicates, band order, strategy names, time
 /// zone, the selector at the end of each pipeline), then settings the options have no property for and values the binder could not read.
+/// When the configuration holds values the binder could not read or values of the wrong shape, only the configuration's
+/// problems are reported: the bound options lack what the binder dropped, so rules across fields would judge something
+/// that is not the configuration.
 /// </summary>
 internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IServiceProvider services) : IValidateOptions<LeadRoutingOptions>
 {
+    /// <summary>Longest id, display name, skill or step name: far above any real one, far below what would slow start-up.</summary>
+    public const int MaxTextLength = 256;
+
+    /// <summary>
+    /// Longest territory text checked before parsing: a two-letter country, a separator and a postal prefix or region with
+    /// room for spaces. The length is refused here, before the engine's parser sees it.
+    /// </summary>
+    public const int MaxTerritoryLength = 64;
+
+    /// <summary>Longest time zone id looked up; real ids are under 40 characters.</summary>
+    private const int MaxTimeZoneLength = 128;
+
     private static readonly string StrategyList = string.Join(", ", StrategyCatalog.All);
     private static readonly LeadRoutingOptionsAnnotations LeadRoutingOptionsRules = new();
     private static readonly RepOptionsAnnotations RepOptionsRules = new();
@@ -23,21 +39,28 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
     {
         ArgumentNullException.ThrowIfNull(options);
         name ??= Options.DefaultName;
-        var walk = new Walk(sources.PathOf(name));
-        walk.Check(options);
-        if (sources.SectionOf(name, services) is { } section)
+        var root = sources.PathOf(name);
+        var shape = new List<string>();
+        if (sources.SectionOf(name, services) is { } section && ConfigurationShapeCheck.Run(section, shape))
         {
-            ConfigurationShapeCheck.Run(section, walk.Errors);
+            return ValidateOptionsResult.Fail(shape);
         }
 
+        if (ConfigurationBinding.FailureOf(options) is { } bindingFailure)
+        {
+            return ValidateOptionsResult.Fail([.. shape, $"{root}: {bindingFailure.Message}"]);
+        }
+
+        var walk = new Walk(root);
+        walk.Check(options);
+        walk.Errors.AddRange(shape);
         if (walk.Errors.Count == 0)
         {
-            // The rules above are meant to be complete; should one be missing, the engine's own checks still answer here,
-            // at validation time, rather than when the router is built.
+            // The rules above are meant to be complete; should one be missing, the roster's and the pipeline builder's own
+            // checks still answer here. No engine is built: it would publish a meter for a configuration that never routes.
             try
             {
-                var configuration = RoutingConfiguration.From(options);
-                _ = new RoutingEngine(configuration.Roster, configuration.Pipeline);
+                _ = RoutingConfiguration.From(options);
             }
             catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or TimeZoneNotFoundException)
             {
@@ -52,6 +75,9 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
     {
         private readonly HashSet<string> _repIds = new(StringComparer.Ordinal);
         private readonly HashSet<string> _teamIds = new(StringComparer.Ordinal);
+
+        /// <summary>The pipelines being checked, outermost first: options built in code could nest a pipeline in itself.</summary>
+        private readonly HashSet<PipelineOptions> _enclosing = new(ReferenceEqualityComparer.Instance);
 
         public string Root { get; } = root;
 
@@ -105,13 +131,21 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
                 return;
             }
 
+            var path = Path(Root, nameof(LeadRoutingOptions.DayBoundaryTimeZone));
+            if (id.Length > MaxTimeZoneLength)
+            {
+                Errors.Add($"{path}: unknown time zone {ConfigurationShapeCheck.Show(id)}; use an IANA id such as \"Europe/Berlin\" or \"UTC\".");
+                return;
+            }
+
             try
             {
                 _ = TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
             }
-            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+            catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or SecurityException or UnauthorizedAccessException or IOException or ArgumentException)
             {
-                Errors.Add($"{Path(Root, nameof(LeadRoutingOptions.DayBoundaryTimeZone))}: unknown time zone '{id}'; use an IANA id such as \"Europe/Berlin\" or \"UTC\".");
+                // An id naming a folder of the zone database ("America") is reported by the runtime as a SecurityException.
+                Errors.Add($"{path}: unknown time zone {ConfigurationShapeCheck.Show(id)}; use an IANA id such as \"Europe/Berlin\" or \"UTC\".");
             }
         }
 
@@ -128,7 +162,23 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
                 }
 
                 Annotations(path, RepOptionsRules.Validate(path, rep));
-                if (!string.IsNullOrWhiteSpace(rep.Id))
+                CheckCap(rep.MaxOpenLeads, Path(path, nameof(RepOptions.MaxOpenLeads)));
+                CheckCap(rep.MaxLeadsPerDay, Path(path, nameof(RepOptions.MaxLeadsPerDay)));
+                CheckDisplayName(rep.DisplayName, Path(path, nameof(RepOptions.DisplayName)));
+                for (var k = 0; k < rep.Skills.Count; k++)
+                {
+                    var skillPath = Path(path, nameof(RepOptions.Skills), k);
+                    if (string.IsNullOrWhiteSpace(rep.Skills[k]))
+                    {
+                        Errors.Add($"{skillPath}: is empty; write a skill such as \"de\".");
+                    }
+                    else
+                    {
+                        CheckLength(rep.Skills[k], skillPath);
+                    }
+                }
+
+                if (!string.IsNullOrWhiteSpace(rep.Id) && CheckLength(rep.Id, Path(path, nameof(RepOptions.Id))))
                 {
                     if (first.TryGetValue(rep.Id, out var earlier))
                     {
@@ -156,16 +206,54 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
                 return null;
             }
 
+            if (text.Length > MaxTerritoryLength)
+            {
+                Errors.Add($"{path}: {ConfigurationShapeCheck.Show(text)} is not a territory (longer than {MaxTerritoryLength} characters); write \"DE\" (country), \"US-CA\" (region) or \"GB:SW1\" (postal prefix).");
+                return null;
+            }
+
             try
             {
                 return Territory.Parse(text);
             }
-            catch (ArgumentException ex)
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException or OverflowException)
             {
-                var reason = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
-                Errors.Add($"{path}: '{text}' is not a territory ({reason.TrimEnd('.')}); write \"DE\" (country), \"US-CA\" (region) or \"GB:SW1\" (postal prefix).");
+                var reason = ex is ArgumentException { ParamName: { } param } ? ex.Message.Replace($" (Parameter '{param}')", string.Empty, StringComparison.Ordinal) : ex.Message;
+                Errors.Add($"{path}: {ConfigurationShapeCheck.Show(text)} is not a territory ({reason.TrimEnd('.')}); write \"DE\" (country), \"US-CA\" (region) or \"GB:SW1\" (postal prefix).");
                 return null;
             }
+        }
+
+        private void CheckCap(int? cap, string path)
+        {
+            if (cap > Rep.MaxCap)
+            {
+                Errors.Add($"{path}: must be at most {Rep.MaxCap}; leave it out for no cap.");
+            }
+        }
+
+        private void CheckDisplayName(string? displayName, string path)
+        {
+            if (displayName is not null && string.IsNullOrWhiteSpace(displayName))
+            {
+                Errors.Add($"{path}: must not be empty; leave it out to show the Id.");
+            }
+            else if (displayName is not null)
+            {
+                CheckLength(displayName, path);
+            }
+        }
+
+        /// <summary>Reports text longer than <see cref="MaxTextLength"/>; returns whether it is within it.</summary>
+        private bool CheckLength(string text, string path)
+        {
+            if (text.Length <= MaxTextLength)
+            {
+                return true;
+            }
+
+            Errors.Add($"{path}: is {text.Length} characters long; at most {MaxTextLength}.");
+            return false;
         }
 
         private void CheckTeams(IList<TeamOptions> teams)
@@ -181,7 +269,8 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
                 }
 
                 Annotations(path, TeamOptionsRules.Validate(path, team));
-                if (!string.IsNullOrWhiteSpace(team.Id))
+                CheckDisplayName(team.DisplayName, Path(path, nameof(TeamOptions.DisplayName)));
+                if (!string.IsNullOrWhiteSpace(team.Id) && CheckLength(team.Id, Path(path, nameof(TeamOptions.Id))))
                 {
                     if (first.TryGetValue(team.Id, out var earlier))
                     {
@@ -201,7 +290,7 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
                     var member = team.Members[m];
                     if (string.IsNullOrWhiteSpace(member) || !_repIds.Contains(member))
                     {
-                        Errors.Add($"{memberPath}: names unknown rep '{member}'.");
+                        Errors.Add($"{memberPath}: names unknown rep {ConfigurationShapeCheck.Show(member)}.");
                     }
                     else if (!members.TryAdd(member, m))
                     {
@@ -212,6 +301,18 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
         }
 
         private void CheckPipeline(PipelineOptions pipeline, string path)
+        {
+            if (!_enclosing.Add(pipeline))
+            {
+                Errors.Add($"{path}: is a pipeline this one is nested in; a pipeline cannot contain itself.");
+                return;
+            }
+
+            CheckPipelineSteps(pipeline, path);
+            _enclosing.Remove(pipeline);
+        }
+
+        private void CheckPipelineSteps(PipelineOptions pipeline, string path)
         {
             Annotations(path, PipelineOptionsRules.Validate(path, pipeline));
             var names = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -246,6 +347,10 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
                 {
                     Errors.Add($"{Path(stepPath, nameof(StepOptions.Name))}: must not be empty; leave it out to use the strategy's name.");
                 }
+                else if (step.Name is not null && !CheckLength(step.Name, Path(stepPath, nameof(StepOptions.Name))))
+                {
+                    continue;
+                }
                 else if (!names.TryAdd(stepName, i))
                 {
                     Errors.Add($"{Path(stepPath, nameof(StepOptions.Name))}: '{stepName}' already names {Path(path, nameof(PipelineOptions.Steps), names[stepName])}; step names must be unique within a pipeline (set Name on one of them).");
@@ -267,7 +372,7 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
             {
                 if (!string.IsNullOrWhiteSpace(step.Strategy))
                 {
-                    Errors.Add($"{Path(path, nameof(StepOptions.Strategy))}: unknown strategy '{step.Strategy}'; use one of {StrategyList}.");
+                    Errors.Add($"{Path(path, nameof(StepOptions.Strategy))}: unknown strategy {ConfigurationShapeCheck.Show(step.Strategy)}; use one of {StrategyList}.");
                 }
 
                 return null;
@@ -304,7 +409,7 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
         {
             if (!StrategyCatalog.TryParseMeasure(step.Measure, out _))
             {
-                Errors.Add($"{Path(path, nameof(StepOptions.Measure))}: unknown measure '{step.Measure}'; use one of {string.Join(", ", StrategyCatalog.Measures)}.");
+                Errors.Add($"{Path(path, nameof(StepOptions.Measure))}: unknown measure {ConfigurationShapeCheck.Show(step.Measure)}; use one of {string.Join(", ", StrategyCatalog.Measures)}.");
             }
 
             if (step.Bands.Count == 0)
@@ -413,7 +518,7 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
 
             if (fallback.Rep is not null && !_repIds.Contains(fallback.Rep))
             {
-                Errors.Add($"{Path(path, nameof(FallbackOptions.Rep))}: names unknown rep '{fallback.Rep}'.");
+                Errors.Add($"{Path(path, nameof(FallbackOptions.Rep))}: names unknown rep {ConfigurationShapeCheck.Show(fallback.Rep)}.");
             }
         }
 
@@ -421,7 +526,7 @@ internal sealed class LeadRoutingOptionsValidator(LeadRoutingSources sources, IS
         {
             if (!_teamIds.Contains(team))
             {
-                Errors.Add($"{path}: names unknown team '{team}'.");
+                Errors.Add($"{path}: names unknown team {ConfigurationShapeCheck.Show(team)}.");
             }
         }
     }

@@ -19,18 +19,26 @@ internal sealed class RoutingTelemetry : IDisposable
     private static readonly string[] ReasonNames = Enum.GetNames<RoutingReason>();
 
     private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly KeyValuePair<string, object?> _engine;
+    private volatile bool _disposed;
 
-    public RoutingTelemetry(string engineName, Func<IEnumerable<Measurement<double>>> observeUtilization)
+    /// <param name="engineName">The engine's name, tagged on the meter and on every measurement.</param>
+    /// <param name="observeUtilization">Reads the utilization gauge.</param>
+    /// <param name="meterFactory">Creates the meter (and then owns it); <see langword="null"/> for a meter of the engine's own.</param>
+    public RoutingTelemetry(string engineName, Func<IEnumerable<Measurement<double>>> observeUtilization, IMeterFactory? meterFactory = null)
     {
         _engine = new(EngineTag, engineName);
-        _meter = new Meter(new MeterOptions(MeterName) { Tags = [_engine] });
+        var options = new MeterOptions(MeterName) { Tags = [_engine] };
+        _meter = meterFactory?.Create(options) ?? new Meter(options);
+        _ownsMeter = meterFactory is null;
         Routed = _meter.CreateCounter<long>("leadrouting.leads.routed", "{lead}", "Leads routed, by outcome and team.");
         NotAssigned = _meter.CreateCounter<long>("leadrouting.leads.unassigned", "{lead}", "Leads not assigned (unassigned or disqualified), by reason.");
         LostRaces = _meter.CreateCounter<long>("leadrouting.reservations.lost", "{reservation}", "Proposed reps a concurrent route took first (turn or last capacity slot).");
         SinkFailures = _meter.CreateCounter<long>("leadrouting.decision_events.failed", "{event}", "Decision events a sink threw on.");
         DroppedEvents = _meter.CreateCounter<long>("leadrouting.decision_events.dropped", "{event}", "Decision events dropped because the sinks fell behind.");
-        _meter.CreateObservableGauge("leadrouting.rep.utilization", observeUtilization, "1", "Open leads over the open-lead cap, per capped rep.");
+        // A factory's meter outlives a disposed engine (the factory disposes it), so the gauge goes quiet instead.
+        _meter.CreateObservableGauge("leadrouting.rep.utilization", () => _disposed ? [] : observeUtilization(), "1", "Open leads over the open-lead cap, per capped rep.");
     }
 
     public Counter<long> Routed { get; }
@@ -64,5 +72,13 @@ internal sealed class RoutingTelemetry : IDisposable
 
     public KeyValuePair<string, object?> EngineTagValue => _engine;
 
-    public void Dispose() => _meter.Dispose();
+    /// <summary>Disposes the meter if the engine created it; a factory's meter is left to its factory, which may share it.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
 }

@@ -11,6 +11,9 @@ public sealed class ReloadableConfiguration : ConfigurationProvider, IConfigurat
 {
     public ReloadableConfiguration(string json) => Data = Flatten(json);
 
+    /// <summary>Starts from raw key/value pairs (for shapes a JSON file could not hold, such as nesting deeper than 64).</summary>
+    public ReloadableConfiguration(IDictionary<string, string?> data) => Data = new Dictionary<string, string?>(data, StringComparer.OrdinalIgnoreCase);
+
     public IConfigurationProvider Build(IConfigurationBuilder builder) => this;
 
     /// <summary>Replaces the content and fires the reload token; the router reloads before this returns.</summary>
@@ -33,6 +36,7 @@ public sealed class ReloadableConfiguration : ConfigurationProvider, IConfigurat
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
         var parsed = new ConfigurationBuilder().AddJsonStream(stream).Build();
-        return parsed.AsEnumerable().Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+        // Keys without a value stay: JSON null and {} arrive so from appsettings.json, and validation must see them.
+        return parsed.AsEnumerable().ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
     }
 }
