@@ -33,7 +33,7 @@ public interface ILeadRouter
 
     /// <summary>Frees one open-lead slot of a rep; see <see cref="RoutingEngine.Release"/>.</summary>
     /// <param name="repId">The rep.</param>
-    /// <returns><see langword="false"/> when the rep is not in the roster or has no open lead.</returns>
+    /// <returns><see langword="false"/> when the rep has no open lead (a rep that left the roster holding leads can still be released).</returns>
     bool Release(string repId);
 
     /// <summary>
@@ -47,7 +47,7 @@ public interface ILeadRouter
 
     /// <summary>Reads a rep's live counters; see <see cref="RoutingEngine.TryGetStatus"/>.</summary>
     /// <param name="repId">The rep.</param>
-    /// <param name="status">The counters, when the rep is in the roster.</param>
-    /// <returns><see langword="false"/> when the rep is not in the roster.</returns>
+    /// <param name="status">The counters, when the engine has them (in the roster, or departed while holding leads).</param>
+    /// <returns><see langword="false"/> when the rep is neither in the roster nor a departed rep whose counters are kept.</returns>
     bool TryGetStatus(string repId, out RepStatus status);
 }
