@@ -21,14 +21,24 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class LeadRoutingServiceCollectionExtensions
 {
     /// <summary>
+    /// Adds the default <see cref="ILeadRouter"/>, configured from the <c>"LeadRouting"</c> section of the host's
+    /// <see cref="IConfiguration"/> and following its reloads.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns><paramref name="services"/>.</returns>
+    /// <exception cref="InvalidOperationException">The default router is already bound to another section.</exception>
+    public static IServiceCollection AddLeadRouting(this IServiceCollection services) =>
+        AddLeadRouting(services, LeadRoutingOptions.DefaultSectionName);
+
+    /// <summary>
     /// Adds the default <see cref="ILeadRouter"/>, configured from a section of the host's <see cref="IConfiguration"/>
     /// and following its reloads.
     /// </summary>
     /// <param name="services">The services.</param>
-    /// <param name="configSectionPath">The section's path. Default <c>"LeadRouting"</c>.</param>
+    /// <param name="configSectionPath">The section's path, e.g. <c>"LeadRouting"</c>.</param>
     /// <returns><paramref name="services"/>.</returns>
     /// <exception cref="InvalidOperationException">The default router is already bound to another section.</exception>
-    public static IServiceCollection AddLeadRouting(this IServiceCollection services, string configSectionPath = LeadRoutingOptions.DefaultSectionName)
+    public static IServiceCollection AddLeadRouting(this IServiceCollection services, string configSectionPath)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(configSectionPath);
