@@ -63,15 +63,4 @@ public class RoutingEngineReentrancyTests
             .AddCapacity()
             .AddWeighted()
             .Build();
-
-    private sealed class RoutingClock(Action onRead) : TimeProvider
-    {
-        private readonly FakeTimeProvider _time = new();
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            onRead();
-            return _time.GetUtcNow();
-        }
-    }
 }

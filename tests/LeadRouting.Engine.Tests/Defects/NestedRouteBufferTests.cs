@@ -88,15 +88,4 @@ public class NestedRouteBufferTests
     }
 
     private static string[] Ids(string prefix, int first, int step) => [.. Enumerable.Range(0, Excluded).Select(k => $"{prefix}{first + (k * step)}")];
-
-    private sealed class RoutingClock(Action onRead) : TimeProvider
-    {
-        private readonly FakeTimeProvider _time = new();
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            onRead();
-            return _time.GetUtcNow();
-        }
-    }
 }
