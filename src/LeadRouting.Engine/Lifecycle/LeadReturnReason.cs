@@ -26,4 +26,10 @@ public enum LeadReturnReason
 
     /// <summary>It had to wait, but the queue was full and it ranked last (<see cref="LeadDeskOptions.QueueCapacity"/>).</summary>
     QueueFull = 6,
+
+    /// <summary>
+    /// Every rep who could take it rejected it or let it expire (<see cref="LeadPlacement.ExcludedRepIds"/>): nobody else,
+    /// available or not, with room or not, would ever be offered it, so it is not queued.
+    /// </summary>
+    RejectedByAll = 7,
 }
