@@ -36,6 +36,23 @@ namespace LeadRouting.Engine;
 /// burst nor starves them. Leads that waited in the queue are offered at once, and may go to them up to their caps.
 /// </para>
 /// <para>
+/// <b>What waits.</b> A lead nobody can take now is queued only when it waits for something that can change: some rep
+/// who never rejected it would take it once back (switched on, in working hours, back from leave) or with room (the
+/// decision is <see cref="RoutingReason.AllAtCapacity"/>, <see cref="RoutingReason.NoActiveRep"/>, or a filter that left
+/// nobody only because such reps are away or full). Otherwise it is returned at once, so it never takes a queue place from
+/// a lead that can still be served: <see cref="LeadReturnReason.RejectedByAll"/> when every rep who could ever take it
+/// rejected it or let it expire; <see cref="LeadReturnReason.Unassigned"/> when no rep could (no territory, skill or team
+/// covers it, or data is missing) or the queue is off; <see cref="LeadReturnReason.Disqualified"/>,
+/// <see cref="LeadReturnReason.RerouteLimitReached"/> and <see cref="LeadReturnReason.QueueFull"/> as they say. With pull
+/// delivery the same test is made as the lead enters the queue.
+/// </para>
+/// <para>
+/// <b>Failures.</b> When a route throws (a host <see cref="TimeProvider"/> that throws while a daily cap is read, say),
+/// the lead being moved stays exactly where it was (a submitted lead never enters; a rejected or expired one stays with
+/// its rep, still due), the moves the call already made stand and are raised, the next call offers the queue again, and
+/// the exception reaches the caller.
+/// </para>
+/// <para>
 /// <b>Threads.</b> Every member is safe to call from many threads. Calls are serialised by one lock (a call routes at most
 /// a handful of leads, each in well under a microsecond, plus one per queued lead offered); <see cref="LeadMoved"/> is
 /// raised after the lock is released, on the calling thread.
@@ -134,8 +151,9 @@ public sealed class LeadDesk
 
     /// <summary>
     /// Takes in a new lead. Push delivery routes it: assigned, the rep has until the team's deadline to accept; nobody
-    /// eligible, it waits in the queue, unless the queue is off or no capacity could help (then it is returned);
-    /// disqualified, it is returned. Pull delivery puts it in the queue for a rep to pull.
+    /// eligible, it waits in the queue if a rep could take it once back or with room, else it is returned (see the class
+    /// remarks); disqualified, it is returned. Pull delivery puts it in the queue for a rep to pull, unless no rep could
+    /// ever take it (then it is returned at once).
     /// </summary>
     /// <param name="lead">The lead.</param>
     /// <param name="priority">Its queue priority (higher first). Default <see langword="null"/>: its score band (<see cref="LeadDeskOptions.PriorityScoreBands"/>).</param>
@@ -163,8 +181,10 @@ public sealed class LeadDesk
     /// <summary>
     /// The rep rejects the lead (accepted or not): their slot is freed, and the lead is routed again through the same
     /// pipeline, never to a rep that rejected it or let it expire. Past <see cref="LeadDeskOptions.MaxReroutes"/> it is
-    /// returned instead; when nobody else can take it, it waits in the queue. The freed slot is then offered to the queue.
-    /// With pull delivery the lead goes back to the queue, for another rep to pull.
+    /// returned instead; when nobody else can take it now, it waits in the queue if someone could once back or with room,
+    /// and is returned as <see cref="LeadReturnReason.RejectedByAll"/> when every rep who could take it has rejected it. The
+    /// freed slot is then offered to the queue. With pull delivery the lead goes back to the queue, for another rep to
+    /// pull (or is returned as rejected by all).
     /// </summary>
     /// <param name="leadId">The lead.</param>
     /// <param name="repId">The rep rejecting.</param>
@@ -212,8 +232,10 @@ public sealed class LeadDesk
     /// the queue holds only leads no rep with room may take.
     /// </summary>
     /// <remarks>
-    /// Each queued lead looked at is one route with the other reps excluded. With a weighted selector, such a route moves
-    /// the group's rotation past the other reps' turns, as their absence would.
+    /// Each queued lead looked at is one route for this rep alone: the pipeline's steps, selection and fallback with the
+    /// candidates restricted to them, so it costs the same whatever the roster's size; the queue is read in place. The
+    /// pull stops at the first lead they get, or at once when they turn out switched off, away or full. With a weighted
+    /// selector, such a route moves the group's rotation past the other reps' turns, as their absence would.
     /// </remarks>
     /// <param name="repId">The rep asking.</param>
     /// <param name="placement">The lead they got.</param>

@@ -16,8 +16,9 @@ public enum LeadReturnReason
     Disqualified = 3,
 
     /// <summary>
-    /// Nobody could take it and it may not wait: the queue is off, or no change of capacity or availability can help
-    /// (<see cref="RoutingReason.MissingMeasure"/>, <see cref="RoutingReason.MissingTerritory"/>); <see cref="LeadPlacement.Decision"/> says why.
+    /// Nobody could take it and it may not wait: the queue is off, or no change of capacity or availability can help (no
+    /// rep's territory, skills or team cover it, whoever were back or had room; <see cref="RoutingReason.MissingMeasure"/>,
+    /// <see cref="RoutingReason.MissingTerritory"/>); <see cref="LeadPlacement.Decision"/> says why.
     /// </summary>
     Unassigned = 4,
 
