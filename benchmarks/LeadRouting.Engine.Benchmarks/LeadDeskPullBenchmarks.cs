@@ -3,20 +3,20 @@ using BenchmarkDotNet.Attributes;
 namespace LeadRouting.Engine.Benchmarks;
 
 /// <summary>
-/// A rep pulling from a <see cref="LeadDesk"/> whose queue holds 100,000 leads, with 1,000 reps (territory → capacity →
-/// round-robin, each rep covering one of 10 countries, the leads spread over them). Each pull is for a rep of a country
-/// drawn from a fixed pseudo-random sequence, so it looks at the queued leads ahead of that country's first one (a
-/// handful), routes each for that rep, and takes one; the lead is then withdrawn and submitted again at the back, which
-/// keeps the queue at 100,000. <see cref="SubmitAndWithdraw"/> is that upkeep alone, to subtract.
+/// A rep pulling from a <see cref="LeadDesk"/> whose queue holds 100,000 leads, with 1,001 reps (territory → capacity →
+/// round-robin; rep k covers one of 10 countries, k mod 10, and one more rep, switched off, covers Japan). The queue starts
+/// with <see cref="Ahead"/> Japanese leads (they wait for that rep to come back; nobody pulling can take them), then leads
+/// spread over the 10 countries in turn. Pulls go to the reps in turn, so each pull routes the <see cref="Ahead"/> leads
+/// for its rep (finding nothing) and takes the next one: a pull looks at <see cref="Ahead"/> + 1 leads. The lead is then
+/// withdrawn and submitted again at the back, which keeps the queue at 100,000; <see cref="SubmitAndWithdraw"/> is that
+/// upkeep alone, to subtract.
 /// </summary>
 [MemoryDiagnoser]
 public class LeadDeskPullBenchmarks
 {
     private static readonly string[] Codes = ["DE", "FR", "GB", "US", "ES", "IT", "NL", "SE", "PL", "AT"];
-    private static readonly int Countries = Codes.Length;
-    private const int Draws = 1 << 10;
 
-    private readonly string[] _pullers = new string[Draws];
+    private string[] _pullers = null!;
     private LeadDesk _desk = null!;
     private Lead _spare = null!;
     private int _next;
@@ -27,32 +27,33 @@ public class LeadDeskPullBenchmarks
     [Params(1_000)]
     public int Reps { get; set; }
 
+    /// <summary>Queued leads ahead of the first one the pulling rep can take.</summary>
+    [Params(0, 100)]
+    public int Ahead { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        var reps = new Rep[Reps];
-        for (var i = 0; i < reps.Length; i++)
+        var reps = new Rep[Reps + 1];
+        _pullers = new string[Reps];
+        for (var i = 0; i < Reps; i++)
         {
-            reps[i] = new Rep(BenchmarkWorkload.RepId(i)) { Territories = [Territory.ForCountry(Country(i % Countries))] };
+            reps[i] = new Rep(BenchmarkWorkload.RepId(i)) { Territories = [Territory.ForCountry(Codes[i % Codes.Length])] };
+            _pullers[i] = reps[i].Id;
         }
 
+        reps[Reps] = new Rep("japan") { Territories = [Territory.ForCountry("JP")] };
         var pipeline = new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build();
         var engine = new RoutingEngine(new Roster(reps), pipeline);
         _desk = new LeadDesk(engine, new LeadDeskOptions { Delivery = LeadDelivery.Pull, QueueCapacity = Queued });
+        _desk.SetActive("japan", false);
         for (var i = 0; i < Queued; i++)
         {
-            _desk.Submit(new Lead("lead-" + i) { Country = Country(i % Countries) });
+            _desk.Submit(new Lead("lead-" + i) { Country = i < Ahead ? "JP" : Codes[(i - Ahead) % Codes.Length] });
         }
 
-        var random = new Random(13);
-        for (var i = 0; i < Draws; i++)
-        {
-            // Rep k covers country k % 10.
-            _pullers[i] = BenchmarkWorkload.RepId(random.Next(Reps));
-        }
-
-        _spare = new Lead("spare") { Country = Country(0) };
-        for (var i = 0; i < 4 * Draws; i++)
+        _spare = new Lead("spare") { Country = Codes[0] };
+        for (var i = 0; i < 2 * Reps; i++)
         {
             PullWithdrawResubmit();
         }
@@ -67,7 +68,8 @@ public class LeadDeskPullBenchmarks
     [Benchmark]
     public LeadPlacement PullWithdrawResubmit()
     {
-        var rep = _pullers[_next++ & (Draws - 1)];
+        var rep = _pullers[_next];
+        _next = _next + 1 == _pullers.Length ? 0 : _next + 1;
         if (!_desk.TryPull(rep, out var pulled))
         {
             throw new InvalidOperationException($"{rep} pulled nothing");
@@ -85,6 +87,4 @@ public class LeadDeskPullBenchmarks
         _desk.Submit(_spare);
         return _desk.TryWithdraw(_spare.Id);
     }
-
-    private static string Country(int k) => Codes[k];
 }
