@@ -145,8 +145,17 @@ public sealed class RoutingEngine : IDisposable
     private RoutingDecision RouteObserved(Lead lead, ReadOnlySpan<string> excludedRepIds)
     {
         using var activity = RoutingTelemetry.Source.HasListeners() ? RoutingTelemetry.Source.StartActivity("leadrouting.route") : null;
+
+        // Read before the route reserves anything: a host clock that throws must not leave a slot taken for nobody.
+        var at = _dispatcher is null ? default : _time.GetUtcNow();
         var snapshot = Decide(lead, excludedRepIds, out var verdict, out var team);
         var decision = verdict.ToDecision(snapshot, team);
+        Observed(activity, lead, decision, snapshot, at);
+        return decision;
+    }
+
+    private void Observed(System.Diagnostics.Activity? activity, Lead lead, RoutingDecision decision, EngineSnapshot snapshot, DateTimeOffset at)
+    {
         if (activity is not null)
         {
             activity.SetTag(RoutingTelemetry.EngineTag, _name);
@@ -158,8 +167,121 @@ public sealed class RoutingEngine : IDisposable
             activity.SetTag("leadrouting.reason", decision.Reason.ToString());
         }
 
-        _dispatcher?.Publish(new RoutingDecisionEvent(lead.Id, decision, _time.GetUtcNow(), snapshot.Version, _name));
-        return decision;
+        _dispatcher?.Publish(new RoutingDecisionEvent(lead.Id, decision, at, snapshot.Version, _name));
+    }
+
+    /// <summary>
+    /// Routes a lead for one rep: the decision <see cref="Route(Lead, ReadOnlySpan{string})"/> would make if every other
+    /// rep were away, through the same steps, selection, reservation and fallback, with the candidates restricted to that
+    /// rep from the start (not a roster-sized exclusion), so its cost does not grow with the roster. Never to a rep in
+    /// <paramref name="excludedRepIds"/>. Allocates nothing. For a rep pulling from a <see cref="LeadDesk"/>.
+    /// </summary>
+    internal RoutingDecision RouteFor(Lead lead, string repId, ReadOnlySpan<string> excludedRepIds)
+    {
+        using var activity = RoutingTelemetry.Source.HasListeners() ? RoutingTelemetry.Source.StartActivity("leadrouting.route") : null;
+        var at = _dispatcher is null ? default : _time.GetUtcNow();
+        var spin = default(SpinWait);
+        while (true)
+        {
+            var snapshot = Volatile.Read(ref _snapshot);
+            if (!snapshot.Roster.TryGetPosition(repId, out var position))
+            {
+                return Verdict.Unassigned(RosterStepName, RoutingReason.NoActiveRep, usedFallback: false).ToDecision(snapshot, -1);
+            }
+
+            var verdict = RouteOnScoped(snapshot, lead, position, excludedRepIds.Contains(repId) ? position : -1, default, out var restart, out var lostRaces, out var team);
+            if (restart)
+            {
+                spin.SpinOnce();
+                continue;
+            }
+
+            _telemetry.Record(verdict.Outcome, verdict.Reason, snapshot, team, lostRaces);
+            var decision = verdict.ToDecision(snapshot, team);
+            Observed(activity, lead, decision, snapshot, at);
+            return decision;
+        }
+    }
+
+    /// <summary>
+    /// Whether anybody but <paramref name="excludedRepIds"/> could ever take the lead: the decision a preview would make if
+    /// every rep were switched on, available and below their caps, changing nothing. Assigned means some rep may take it
+    /// once they are back or have room; otherwise no change of availability or capacity can help, and the reason says why.
+    /// </summary>
+    internal RoutingDecision PreviewEveryoneFree(Lead lead, ReadOnlySpan<string> excludedRepIds)
+    {
+        var positions = ArrayPool<int>.Shared.Rent(Math.Max(1, excludedRepIds.Length));
+        try
+        {
+            var spin = default(SpinWait);
+            while (true)
+            {
+                var snapshot = Volatile.Read(ref _snapshot);
+                var n = 0;
+                foreach (var id in excludedRepIds)
+                {
+                    if (snapshot.Roster.TryGetPosition(id, out var p))
+                    {
+                        positions[n++] = p;
+                    }
+                }
+
+                var verdict = RouteOnScoped(snapshot, lead, -1, -1, positions.AsSpan(0, n), out var restart, out _, out var team);
+                if (!restart)
+                {
+                    return verdict.ToDecision(snapshot, team);
+                }
+
+                spin.SpinOnce();
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(positions);
+        }
+    }
+
+    /// <summary>
+    /// The one route path, scoped for the desk: a route whose candidates are restricted from the start to the rep at
+    /// <paramref name="only"/> (<paramref name="excludedOnly"/> is that position when the rep is excluded, else -1), or,
+    /// with <paramref name="only"/> -1, a preview that imagines every rep free (see <see cref="RouteContext.ImagineEveryoneFree"/>)
+    /// without <paramref name="excluded"/>. Its candidate words come from a pool: a restricted route touches one of them.
+    /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Verdict RouteOnScoped(EngineSnapshot snapshot, Lead lead, int only, int excludedOnly, ReadOnlySpan<int> excluded, out bool restart, out int lostRaces, out int team)
+    {
+        var words = snapshot.Words;
+        var buffer = ArrayPool<ulong>.Shared.Rent(Math.Max(2 * words, 8));
+        try
+        {
+            scoped var context = new RouteContext(lead, snapshot, buffer.AsSpan(0, words), buffer.AsSpan(words, words), default, preview: only < 0, trace: null);
+            if (only >= 0)
+            {
+                context.RestrictTo(only);
+                if (excludedOnly >= 0)
+                {
+                    context.Exclude(new ReadOnlySpan<int>(in excludedOnly));
+                }
+            }
+            else
+            {
+                context.ImagineEveryoneFree();
+                context.Exclude(excluded);
+            }
+
+            var verdict = context.Candidates.IsEmpty()
+                ? Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep)
+                : Run(ref context, snapshot.Root);
+            restart = context.Restart;
+            lostRaces = context.LostRaces;
+            team = TeamIndex(ref context, verdict.Position);
+            return verdict;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Routes on the current snapshot (again on the next one if it was replaced mid-route) and counts the outcome.</summary>
@@ -1075,7 +1197,7 @@ public sealed class RoutingEngine : IDisposable
             case FallbackKind.Rep:
                 var p = fallback.Index;
                 context.TeamIndex = -1;
-                if (snapshot.States[p].Routable && !context.Candidates.IsExcluded(p) && Reserve(ref context, p))
+                if ((snapshot.States[p].Routable || context.EveryoneFree) && !context.Candidates.IsExcluded(p) && Reserve(ref context, p))
                 {
                     context.Trace?.Picked(p, "the pipeline's fallback rep");
                     return Assigned(ref context, p, stepName, reason, usedFallback: true);

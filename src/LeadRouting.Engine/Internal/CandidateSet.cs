@@ -30,6 +30,9 @@ internal ref struct CandidateSet
     private int _pendingCount;
     private bool _materialized;
 
+    // The one rep a route is restricted to (see RestrictTo); -1 when any rep may be a candidate.
+    private int _only;
+
     // Materialised bits are only meaningful in [_lo, _hi); every other word is zero by definition.
     private int _lo;
     private int _hi;
@@ -46,6 +49,7 @@ internal ref struct CandidateSet
         _bits = bits;
         _pending = pending;
         _excluded = default;
+        _only = -1;
         Start();
     }
 
@@ -59,6 +63,7 @@ internal ref struct CandidateSet
         _bits = bits;
         _pending = pending;
         _excluded = default;
+        _only = -1;
         _pendingCount = 0;
         _lo = 0;
         _hi = 0;
@@ -103,11 +108,46 @@ internal ref struct CandidateSet
         _hi = _active.Length;
     }
 
-    /// <summary>Starts from the active reps again, dropping every narrowing but keeping the exclusions (for a fallback).</summary>
+    /// <summary>Starts from the active reps again, dropping every narrowing but keeping the restriction and exclusions (for a fallback).</summary>
     public void Reset()
     {
         Start();
+        ApplyRestriction();
         ApplyExclusions();
+    }
+
+    /// <summary>
+    /// Restricts the set, now and after every <see cref="Reset"/>, to one rep (if active): a route for that rep alone. The
+    /// set becomes that rep's word, so every later narrowing and scan costs one word whatever the roster's size.
+    /// </summary>
+    public void RestrictTo(int position)
+    {
+        _only = position;
+        ApplyRestriction();
+    }
+
+    /// <summary>Starts the set over again from <paramref name="reps"/> instead of the active reps (kept after every <see cref="Reset"/>).</summary>
+    public void Rebase(ReadOnlySpan<ulong> reps)
+    {
+        _active = reps;
+        Start();
+        ApplyRestriction();
+        ApplyExclusions();
+    }
+
+    private void ApplyRestriction()
+    {
+        if (_only < 0)
+        {
+            return;
+        }
+
+        var w = _only >> 6;
+        _bits[w] = _active[w] & (1UL << _only);
+        _lo = w;
+        _hi = w + 1;
+        _pendingCount = 0;
+        _materialized = true;
     }
 
     /// <summary>
@@ -120,7 +160,8 @@ internal ref struct CandidateSet
         ApplyExclusions();
     }
 
-    public readonly bool IsExcluded(int position) => _excluded.Contains(position);
+    /// <summary>Whether the route must never get this rep: excluded, or not the one rep it is restricted to.</summary>
+    public readonly bool IsExcluded(int position) => (_only >= 0 && position != _only) || _excluded.Contains(position);
 
     private void ApplyExclusions()
     {

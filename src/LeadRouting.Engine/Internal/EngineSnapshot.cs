@@ -112,6 +112,7 @@ internal sealed class EngineSnapshot
     public bool IsRetired => Volatile.Read(ref _retired);
 
     private readonly ulong[] _active;
+    private ulong[]? _everyRep;
 
     /// <summary>Active reps; words are changed with <see cref="Interlocked"/> when a rep is switched on or off.</summary>
     public Span<ulong> ActiveWords => _active.AsSpan(0, Words);
@@ -147,7 +148,10 @@ internal sealed class EngineSnapshot
         }
     }
 
-    public bool IsAtCapacity(int position, ref RouteContext context) => IsAtCapacity(position, ref context.Day);
+    /// <summary>Every rep of the roster, as candidate words: where a route that imagines everyone free starts (built on first use).</summary>
+    public ReadOnlySpan<ulong> EveryRep => _everyRep ??= EveryRepWords();
+
+    public bool IsAtCapacity(int position, ref RouteContext context) => !context.EveryoneFree && IsAtCapacity(position, ref context.Day);
 
     /// <summary>Whether the rep is at its open-lead or daily cap; <paramref name="day"/> is the route's <see cref="Today"/>.</summary>
     public bool IsAtCapacity(int position, ref int day)
@@ -184,6 +188,17 @@ internal sealed class EngineSnapshot
         }
 
         return day;
+    }
+
+    private ulong[] EveryRepWords()
+    {
+        var words = new ulong[Words];
+        for (var p = 0; p < Count; p++)
+        {
+            CandidateBits.Set(words, p);
+        }
+
+        return words;
     }
 
     public void SetActiveBit(int position, bool active)

@@ -45,6 +45,7 @@ internal ref struct RouteContext
         Restart = false;
         CapacityChecked = false;
         Preview = preview;
+        EveryoneFree = false;
         DeferredCapacity = false;
         PreferLeastLoaded = false;
     }
@@ -95,6 +96,9 @@ internal ref struct RouteContext
     /// <summary>A preview: decide as a route would, but take no turn, slot or capacity.</summary>
     public readonly bool Preview;
 
+    /// <summary>A preview of a world where every rep is available and has room (see <see cref="ImagineEveryoneFree"/>).</summary>
+    public bool EveryoneFree;
+
     /// <summary>The pipeline's capacity step was left to the selection: check each proposed rep's caps before taking its turn.</summary>
     public bool DeferredCapacity;
 
@@ -106,6 +110,19 @@ internal ref struct RouteContext
 
     /// <summary>Today's day number, read from the clock at most once per route.</summary>
     public int Today => Snapshot.Today(ref Day);
+
+    /// <summary>Restricts the route from the start, and after any fallback's reset, to one rep (see <see cref="CandidateSet.RestrictTo"/>).</summary>
+    public void RestrictTo(int position) => Candidates.RestrictTo(position);
+
+    /// <summary>
+    /// Makes this preview ask whether anybody could ever take the lead: every rep of the roster starts as a candidate,
+    /// switched on or not, and no cap is reached. Call before <see cref="Exclude"/>.
+    /// </summary>
+    public void ImagineEveryoneFree()
+    {
+        EveryoneFree = true;
+        Candidates.Rebase(Snapshot.EveryRep);
+    }
 
     /// <summary>Reps this route must never get (see <see cref="CandidateSet.Exclude"/>).</summary>
     public void Exclude(ReadOnlySpan<int> positions) => Candidates.Exclude(positions);

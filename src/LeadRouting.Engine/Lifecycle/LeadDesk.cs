@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 using LeadRouting.Engine.Availability;
 using LeadRouting.Engine.Lifecycle;
@@ -33,6 +34,23 @@ namespace LeadRouting.Engine;
 /// get the next lead they are eligible for, once, and then rotate as before; with the weighted selector they resume
 /// their share from where the rotation is, skipping the turns that fell while they were away. Neither gives a catch-up
 /// burst nor starves them. Leads that waited in the queue are offered at once, and may go to them up to their caps.
+/// </para>
+/// <para>
+/// <b>What waits.</b> A lead nobody can take now is queued only when it waits for something that can change: some rep
+/// who never rejected it would take it once back (switched on, in working hours, back from leave) or with room (the
+/// decision is <see cref="RoutingReason.AllAtCapacity"/>, <see cref="RoutingReason.NoActiveRep"/>, or a filter that left
+/// nobody only because such reps are away or full). Otherwise it is returned at once, so it never takes a queue place from
+/// a lead that can still be served: <see cref="LeadReturnReason.RejectedByAll"/> when every rep who could ever take it
+/// rejected it or let it expire; <see cref="LeadReturnReason.Unassigned"/> when no rep could (no territory, skill or team
+/// covers it, or data is missing) or the queue is off; <see cref="LeadReturnReason.Disqualified"/>,
+/// <see cref="LeadReturnReason.RerouteLimitReached"/> and <see cref="LeadReturnReason.QueueFull"/> as they say. With pull
+/// delivery the same test is made as the lead enters the queue.
+/// </para>
+/// <para>
+/// <b>Failures.</b> When a route throws (a host <see cref="TimeProvider"/> that throws while a daily cap is read, say),
+/// the lead being moved stays exactly where it was (a submitted lead never enters; a rejected or expired one stays with
+/// its rep, still due), the moves the call already made stand and are raised, the next call offers the queue again, and
+/// the exception reaches the caller.
 /// </para>
 /// <para>
 /// <b>Threads.</b> Every member is safe to call from many threads. Calls are serialised by one lock (a call routes at most
@@ -74,6 +92,12 @@ public sealed class LeadDesk
     private DateTimeOffset _now;
     private List<LeadMovedEventArgs>? _moves;
     private int _offered;
+
+    // Set when a call threw (a route failed) before it could offer the capacity it freed: the next call offers the queue.
+    private bool _offerOwed;
+
+    // Queued leads a pass over the queue placed or returned, taken out of the queue once the pass is over.
+    private readonly List<HeldLead> _leaving = [];
 
     /// <summary>Creates a desk over an engine.</summary>
     /// <param name="engine">The engine; from now on route, release and switch reps on through the desk.</param>
@@ -127,8 +151,9 @@ public sealed class LeadDesk
 
     /// <summary>
     /// Takes in a new lead. Push delivery routes it: assigned, the rep has until the team's deadline to accept; nobody
-    /// eligible, it waits in the queue, unless the queue is off or no capacity could help (then it is returned);
-    /// disqualified, it is returned. Pull delivery puts it in the queue for a rep to pull.
+    /// eligible, it waits in the queue if a rep could take it once back or with room, else it is returned (see the class
+    /// remarks); disqualified, it is returned. Pull delivery puts it in the queue for a rep to pull, unless no rep could
+    /// ever take it (then it is returned at once).
     /// </summary>
     /// <param name="lead">The lead.</param>
     /// <param name="priority">Its queue priority (higher first). Default <see langword="null"/>: its score band (<see cref="LeadDeskOptions.PriorityScoreBands"/>).</param>
@@ -136,17 +161,7 @@ public sealed class LeadDesk
     public LeadPlacement Submit(Lead lead, int? priority = null)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        LeadPlacement placement;
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(_time.GetUtcNow());
-            placement = SubmitLocked(lead, priority);
-            moves = End();
-        }
-
-        Raise(moves);
-        return placement;
+        return Call(null, (lead, priority), static (desk, s) => desk.SubmitLocked(s.lead, s.priority));
     }
 
     /// <summary>The rep accepts the lead: it stays with them and its deadline no longer applies.</summary>
@@ -160,24 +175,16 @@ public sealed class LeadDesk
     {
         ArgumentNullException.ThrowIfNull(leadId);
         ArgumentNullException.ThrowIfNull(repId);
-        bool accepted;
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(_time.GetUtcNow());
-            accepted = AcceptLocked(leadId, repId);
-            moves = End();
-        }
-
-        Raise(moves);
-        return accepted;
+        return Call(null, (leadId, repId), static (desk, s) => desk.AcceptLocked(s.leadId, s.repId));
     }
 
     /// <summary>
     /// The rep rejects the lead (accepted or not): their slot is freed, and the lead is routed again through the same
     /// pipeline, never to a rep that rejected it or let it expire. Past <see cref="LeadDeskOptions.MaxReroutes"/> it is
-    /// returned instead; when nobody else can take it, it waits in the queue. The freed slot is then offered to the queue.
-    /// With pull delivery the lead goes back to the queue, for another rep to pull.
+    /// returned instead; when nobody else can take it now, it waits in the queue if someone could once back or with room,
+    /// and is returned as <see cref="LeadReturnReason.RejectedByAll"/> when every rep who could take it has rejected it. The
+    /// freed slot is then offered to the queue. With pull delivery the lead goes back to the queue, for another rep to
+    /// pull (or is returned as rejected by all).
     /// </summary>
     /// <param name="leadId">The lead.</param>
     /// <param name="repId">The rep rejecting.</param>
@@ -188,15 +195,7 @@ public sealed class LeadDesk
     {
         ArgumentNullException.ThrowIfNull(leadId);
         ArgumentNullException.ThrowIfNull(repId);
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(_time.GetUtcNow());
-            placement = RejectLocked(leadId, repId, reason);
-            moves = End();
-        }
-
-        Raise(moves);
+        placement = Call(null, (leadId, repId, reason), static (desk, s) => desk.RejectLocked(s.leadId, s.repId, s.reason));
         return placement is not null;
     }
 
@@ -209,17 +208,7 @@ public sealed class LeadDesk
     public bool TryComplete(string leadId)
     {
         ArgumentNullException.ThrowIfNull(leadId);
-        bool done;
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(_time.GetUtcNow());
-            done = CompleteLocked(leadId, LeadReturnReason.Completed, LeadMoveCause.Completed, fromQueueToo: false);
-            moves = End();
-        }
-
-        Raise(moves);
-        return done;
+        return Call(null, leadId, static (desk, id) => desk.CompleteLocked(id, LeadReturnReason.Completed, LeadMoveCause.Completed, fromQueueToo: false));
     }
 
     /// <summary>
@@ -231,17 +220,7 @@ public sealed class LeadDesk
     public bool TryWithdraw(string leadId)
     {
         ArgumentNullException.ThrowIfNull(leadId);
-        bool done;
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(_time.GetUtcNow());
-            done = CompleteLocked(leadId, LeadReturnReason.Withdrawn, LeadMoveCause.Withdrawn, fromQueueToo: true);
-            moves = End();
-        }
-
-        Raise(moves);
-        return done;
+        return Call(null, leadId, static (desk, id) => desk.CompleteLocked(id, LeadReturnReason.Withdrawn, LeadMoveCause.Withdrawn, fromQueueToo: true));
     }
 
     /// <summary>
@@ -253,8 +232,10 @@ public sealed class LeadDesk
     /// the queue holds only leads no rep with room may take.
     /// </summary>
     /// <remarks>
-    /// Each queued lead looked at is one route with the other reps excluded. With a weighted selector, such a route moves
-    /// the group's rotation past the other reps' turns, as their absence would.
+    /// Each queued lead looked at is one route for this rep alone: the pipeline's steps, selection and fallback with the
+    /// candidates restricted to them, so it costs the same whatever the roster's size; the queue is read in place. The
+    /// pull stops at the first lead they get, or at once when they turn out switched off, away or full. With a weighted
+    /// selector, such a route moves the group's rotation past the other reps' turns, as their absence would.
     /// </remarks>
     /// <param name="repId">The rep asking.</param>
     /// <param name="placement">The lead they got.</param>
@@ -262,15 +243,7 @@ public sealed class LeadDesk
     public bool TryPull(string repId, [NotNullWhen(true)] out LeadPlacement? placement)
     {
         ArgumentNullException.ThrowIfNull(repId);
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(_time.GetUtcNow());
-            placement = PullLocked(repId);
-            moves = End();
-        }
-
-        Raise(moves);
+        placement = Call(null, repId, static (desk, id) => desk.PullLocked(id));
         return placement is not null;
     }
 
@@ -285,20 +258,7 @@ public sealed class LeadDesk
     /// <summary>As <see cref="ExpireOverdue()"/>, at a given time (usually the timer's tick, from the same clock).</summary>
     /// <param name="now">The current time; deadlines at or before it have passed.</param>
     /// <returns>How many assignments expired.</returns>
-    public int ExpireOverdue(DateTimeOffset now)
-    {
-        int expired;
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(now);
-            expired = ExpireLocked();
-            moves = End();
-        }
-
-        Raise(moves);
-        return expired;
-    }
+    public int ExpireOverdue(DateTimeOffset now) => Call(now, 0, static (desk, _) => desk.ExpireLocked());
 
     /// <summary>
     /// Switches a rep on or off (as <see cref="RoutingEngine.SetActive"/>). A rep switched on is offered the queue at once.
@@ -310,22 +270,16 @@ public sealed class LeadDesk
     public bool SetActive(string repId, bool active)
     {
         ArgumentNullException.ThrowIfNull(repId);
-        bool known;
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
+        return Call(null, (repId, active), static (desk, s) =>
         {
-            Begin(_time.GetUtcNow());
-            known = _engine.SetActive(repId, active);
-            if (known && active)
+            var known = desk._engine.SetActive(s.repId, s.active);
+            if (known && s.active)
             {
-                OfferFreedCapacity(int.MaxValue);
+                desk.OfferFreedCapacity(int.MaxValue);
             }
 
-            moves = End();
-        }
-
-        Raise(moves);
-        return known;
+            return known;
+        });
     }
 
     /// <summary>
@@ -345,23 +299,17 @@ public sealed class LeadDesk
             throw new ArgumentException(error, nameof(schedule));
         }
 
-        bool known;
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
+        return Call(null, (repId, schedule), static (desk, s) =>
         {
-            Begin(_time.GetUtcNow());
-            known = _engine.Roster.RepIndex.ContainsKey(repId);
+            var known = desk._engine.Roster.RepIndex.ContainsKey(s.repId);
             if (known)
             {
-                _availability.Set(repId, schedule);
-                Housekeep(forceAvailability: true, forceOffer: false);
+                desk._availability.Set(s.repId, s.schedule);
+                desk.Housekeep(forceAvailability: true, forceOffer: false);
             }
 
-            moves = End();
-        }
-
-        Raise(moves);
-        return known;
+            return known;
+        });
     }
 
     /// <summary>The schedule set for a rep, if any.</summary>
@@ -384,18 +332,11 @@ public sealed class LeadDesk
 
     /// <summary>As <see cref="RefreshAvailability()"/>, at a given time.</summary>
     /// <param name="now">The time to evaluate schedules at.</param>
-    public void RefreshAvailability(DateTimeOffset now)
+    public void RefreshAvailability(DateTimeOffset now) => Call(now, 0, static (desk, _) =>
     {
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(now);
-            Housekeep(forceAvailability: true, forceOffer: false);
-            moves = End();
-        }
-
-        Raise(moves);
-    }
+        desk.Housekeep(forceAvailability: true, forceOffer: false);
+        return 0;
+    });
 
     /// <summary>
     /// Offers every queued lead again, in order. With push delivery the desk does this by itself whenever capacity frees up
@@ -403,21 +344,11 @@ public sealed class LeadDesk
     /// (e.g. at the end of a shift), and the leads placed wait for acceptance like pushed ones.
     /// </summary>
     /// <returns>How many queued leads were placed with a rep by this call.</returns>
-    public int OfferQueuedLeads()
+    public int OfferQueuedLeads() => Call(null, 0, static (desk, _) =>
     {
-        int offered;
-        List<LeadMovedEventArgs>? moves;
-        lock (_lock)
-        {
-            Begin(_time.GetUtcNow());
-            OfferQueue(int.MaxValue);
-            offered = _offered;
-            moves = End();
-        }
-
-        Raise(moves);
-        return offered;
-    }
+        desk.OfferQueue(int.MaxValue);
+        return desk._offered;
+    });
 
     /// <summary>
     /// Replaces the engine's roster (<see cref="RoutingEngine.ReplaceRoster"/>), re-applies schedules to the reps, and
@@ -497,26 +428,59 @@ public sealed class LeadDesk
         }
     }
 
-    private void Swap(Roster roster, RoutingPipeline? pipeline)
+    private void Swap(Roster roster, RoutingPipeline? pipeline) => Call(null, (roster, pipeline), static (desk, s) =>
     {
+        if (s.pipeline is null)
+        {
+            desk._engine.ReplaceRoster(s.roster);
+        }
+        else
+        {
+            desk._engine.Reconfigure(s.roster, s.pipeline);
+        }
+
+        desk.Housekeep(forceAvailability: true, forceOffer: true);
+        return 0;
+    });
+
+    /// <summary>
+    /// Runs one desk call under the lock (at <paramref name="now"/>, or the clock's time) and raises its moves after it.
+    /// When something in it throws (a route, through the host's clock), the lead being moved stays where it was, the
+    /// moves already made stand and are raised, the next call offers the queue (this one may have freed capacity it could
+    /// not offer), and the exception reaches the caller.
+    /// </summary>
+    private TResult Call<TState, TResult>(DateTimeOffset? now, TState state, Func<LeadDesk, TState, TResult> body)
+    {
+        TResult result;
         List<LeadMovedEventArgs>? moves;
+        ExceptionDispatchInfo? failure = null;
         lock (_lock)
         {
-            Begin(_time.GetUtcNow());
-            if (pipeline is null)
+            try
             {
-                _engine.ReplaceRoster(roster);
+                Begin(now ?? _time.GetUtcNow());
+                result = body(this, state);
             }
-            else
+            catch (Exception e)
             {
-                _engine.Reconfigure(roster, pipeline);
+                failure = ExceptionDispatchInfo.Capture(e);
+                result = default!;
+                _offerOwed = true;
             }
 
-            Housekeep(forceAvailability: true, forceOffer: true);
             moves = End();
         }
 
-        Raise(moves);
+        try
+        {
+            Raise(moves);
+        }
+        finally
+        {
+            failure?.Throw();
+        }
+
+        return result;
     }
 
     private void Begin(DateTimeOffset now)
@@ -550,7 +514,7 @@ public sealed class LeadDesk
     /// <summary>Applies schedule boundaries that have passed and, on a new quarter hour (a day may have ended), offers the queue.</summary>
     private void Housekeep(bool forceAvailability, bool forceOffer)
     {
-        var offer = forceOffer;
+        var offer = forceOffer || _offerOwed;
         if (_now >= _nextOffer)
         {
             offer = true;
@@ -561,6 +525,7 @@ public sealed class LeadDesk
         if (offer)
         {
             OfferFreedCapacity(int.MaxValue);
+            _offerOwed = false;
         }
     }
 
@@ -571,12 +536,12 @@ public sealed class LeadDesk
             return existing.ToPlacement();
         }
 
+        // Decided before the lead is recorded, so a route that throws leaves no trace of it.
+        var to = _push ? Judge(lead, _engine.Route(lead), []) : WaitForPull(lead, []);
         _entered++;
         var held = new HeldLead(lead, priority ?? PriorityOf(lead), ++_arrivals);
         _held.Add(lead.Id, held);
-        return _push
-            ? Place(held, _engine.Route(lead), LeadMoveCause.Submitted, previousState: null, previousRep: null, note: null)
-            : Enqueue(held, LeadMoveCause.Submitted, previousState: null, previousRep: null, note: null);
+        return Place(held, to, LeadMoveCause.Submitted, previousState: null, previousRep: null, note: null);
     }
 
     private bool AcceptLocked(string leadId, string repId)
@@ -635,53 +600,57 @@ public sealed class LeadDesk
 
     private LeadPlacement? PullLocked(string repId)
     {
-        var roster = _engine.Roster;
-        if (_queue.Count == 0 || !roster.RepIndex.ContainsKey(repId))
+        if (_queue.Count == 0 || !_engine.Roster.RepIndex.ContainsKey(repId))
         {
             return null;
         }
 
-        var others = new string[roster.Reps.Length - 1];
-        var n = 0;
-        foreach (var rep in roster.Reps)
+        HeldLead? pulled = null;
+        var decision = default(RoutingDecision);
+        try
         {
-            if (rep.Id != repId)
+            foreach (var held in _queue)
             {
-                others[n++] = rep.Id;
+                if (held.Excluded.Contains(repId))
+                {
+                    continue;
+                }
+
+                decision = _engine.RouteFor(held.Lead, repId, CollectionsMarshal.AsSpan(held.Excluded));
+                if (decision.IsAssigned)
+                {
+                    pulled = held;
+                    break;
+                }
+
+                if (decision.Outcome == RoutingOutcome.Disqualified || !CanWait(decision.Reason))
+                {
+                    // Refused whoever asks, by a pipeline changed since the lead was queued: hand it back.
+                    _leaving.Add(held);
+                    Place(held, Settled(decision), LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
+                    continue;
+                }
+
+                held.Decision = decision;
+                if (decision.Reason is RoutingReason.NoActiveRep or RoutingReason.AllAtCapacity)
+                {
+                    // The rep is switched off, away or full: so for every lead alike.
+                    break;
+                }
             }
         }
-
-        foreach (var held in _queue.InOrder())
+        finally
         {
-            if (held.Excluded.Contains(repId))
-            {
-                continue;
-            }
-
-            var decision = _engine.Route(held.Lead, others);
-            if (decision.IsAssigned)
-            {
-                _queue.Remove(held);
-                return Place(held, decision, LeadMoveCause.Pulled, LeadState.Queued, previousRep: null, note: null);
-            }
-
-            if (decision.Outcome == RoutingOutcome.Disqualified || !CanWait(decision.Reason))
-            {
-                // Refused whoever asks (pull delivery routes a lead for the first time here): hand it back.
-                _queue.Remove(held);
-                Place(held, decision, LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
-                continue;
-            }
-
-            held.Decision = decision;
-            if (decision.Reason == RoutingReason.NoActiveRep)
-            {
-                // Nobody was left before the first step: the rep is switched off or away, for every lead alike.
-                break;
-            }
+            LeaveQueue();
         }
 
-        return null;
+        if (pulled is null)
+        {
+            return null;
+        }
+
+        _queue.Remove(pulled);
+        return Place(pulled, new Destination(decision, LeadState.Assigned), LeadMoveCause.Pulled, LeadState.Queued, previousRep: null, note: null);
     }
 
     private int ExpireLocked()
@@ -689,7 +658,17 @@ public sealed class LeadDesk
         var expired = 0;
         while (_deadlines.TryTakeOverdue(_now, out var held))
         {
-            TakeBack(held, LeadMoveCause.Expired, note: null);
+            try
+            {
+                TakeBack(held, LeadMoveCause.Expired, note: null);
+            }
+            catch
+            {
+                // Its re-route threw and it is still with the rep: still due.
+                _deadlines.Add(held, held.Deadline!.Value);
+                throw;
+            }
+
             expired++;
         }
 
@@ -701,19 +680,30 @@ public sealed class LeadDesk
         return expired;
     }
 
-    /// <summary>Takes an assignment back from its rep (freeing the slot), excludes the rep for the lead, and routes it again.</summary>
+    /// <summary>
+    /// Takes an assignment back from its rep: excludes the rep for the lead, decides where it goes next (routing it again
+    /// with push delivery), then frees the rep's slot and moves it. A route that throws leaves the lead with the rep.
+    /// </summary>
     private LeadPlacement TakeBack(HeldLead held, LeadMoveCause cause, string? note)
     {
-        var rep = Unassign(held);
-        held.Excluded.Add(rep);
-        if (held.Excluded.Count > _maxReroutes)
+        held.Excluded.Add(held.RepId!);
+        Destination to;
+        try
         {
-            return Return(held, LeadReturnReason.RerouteLimitReached, cause, LeadState.Assigned, rep, note);
+            // The rep is excluded, so routing before their slot is freed decides exactly as routing after.
+            var excluded = CollectionsMarshal.AsSpan(held.Excluded);
+            to = held.Excluded.Count > _maxReroutes ? new Destination(null, LeadState.Returned, LeadReturnReason.RerouteLimitReached)
+                : _push ? Judge(held.Lead, _engine.Route(held.Lead, excluded), excluded)
+                : WaitForPull(held.Lead, excluded);
+        }
+        catch
+        {
+            held.Excluded.RemoveAt(held.Excluded.Count - 1);
+            throw;
         }
 
-        return _push
-            ? Place(held, _engine.Route(held.Lead, CollectionsMarshal.AsSpan(held.Excluded)), cause, LeadState.Assigned, rep, note)
-            : Enqueue(held, cause, LeadState.Assigned, rep, note);
+        var rep = Unassign(held);
+        return Place(held, to, cause, LeadState.Assigned, rep, note);
     }
 
     /// <summary>Offers the queue to capacity that just freed up, when the desk pushes leads.</summary>
@@ -737,50 +727,112 @@ public sealed class LeadDesk
         }
 
         var placed = 0;
-        foreach (var held in _queue.InOrder())
+        try
         {
-            var decision = _engine.Route(held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
-            if (decision.Outcome == RoutingOutcome.Unassigned && CanWait(decision.Reason))
+            foreach (var held in _queue)
             {
-                held.Decision = decision;
-                if (decision.Reason == RoutingReason.NoActiveRep && held.Excluded.Count == 0)
+                var decision = _engine.Route(held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
+                if (decision.Outcome == RoutingOutcome.Unassigned && CanWait(decision.Reason))
                 {
-                    // Nobody is switched on and available: no other lead can be placed either.
-                    return;
+                    held.Decision = decision;
+                    if (decision.Reason == RoutingReason.NoActiveRep && held.Excluded.Count == 0)
+                    {
+                        // Nobody is switched on and available: no other lead can be placed either.
+                        return;
+                    }
+
+                    continue;
                 }
 
-                continue;
-            }
-
-            // Placed, or refused for good by a pipeline changed since the lead was queued.
-            _queue.Remove(held);
-            Place(held, decision, LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
-            if (decision.IsAssigned)
-            {
-                _offered++;
-                if (++placed == budget)
+                // Placed, or refused for good by a pipeline changed since the lead was queued.
+                _leaving.Add(held);
+                Place(held, Settled(decision), LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
+                if (decision.IsAssigned)
                 {
-                    return;
+                    _offered++;
+                    if (++placed == budget)
+                    {
+                        return;
+                    }
                 }
             }
+        }
+        finally
+        {
+            LeaveQueue();
         }
     }
 
-    /// <summary>Puts a lead where a routing decision sends it: with the rep, in the queue, or back to the host.</summary>
-    private LeadPlacement Place(HeldLead held, RoutingDecision decision, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
+    /// <summary>Takes the leads a pass over the queue placed or returned out of it (not during the pass, which reads the queue in place).</summary>
+    private void LeaveQueue()
     {
-        held.Decision = decision;
-        switch (decision.Outcome)
+        foreach (var held in _leaving)
         {
-            case RoutingOutcome.Assigned:
-                Assign(held, decision, accepted: cause == LeadMoveCause.Pulled);
-                return Record(cause, held, previousState, previousRep, note);
-            case RoutingOutcome.Unassigned when _queue.Capacity > 0 && CanWait(decision.Reason):
-                return Enqueue(held, cause, previousState, previousRep, note);
-            default:
-                var reason = decision.Outcome == RoutingOutcome.Disqualified ? LeadReturnReason.Disqualified : LeadReturnReason.Unassigned;
-                return Return(held, reason, cause, previousState, previousRep, note);
+            _queue.Remove(held);
         }
+
+        _leaving.Clear();
+    }
+
+    /// <summary>
+    /// Where a push route's decision sends a lead: to the rep; to the queue when nobody could take it now but someone not
+    /// in <paramref name="excluded"/> could once back or with room; else back to the host. Changes nothing.
+    /// </summary>
+    private Destination Judge(Lead lead, RoutingDecision decision, ReadOnlySpan<string> excluded) => decision.Outcome switch
+    {
+        RoutingOutcome.Assigned => new(decision, LeadState.Assigned),
+        RoutingOutcome.Unassigned when _queue.Capacity > 0 && CanWait(decision.Reason) =>
+            _engine.PreviewEveryoneFree(lead, excluded).IsAssigned ? new(decision, LeadState.Queued) : new(decision, LeadState.Returned, NobodyEver(lead, excluded)),
+        _ => Settled(decision),
+    };
+
+    /// <summary>
+    /// Where a lead goes with pull delivery, which routes it only when a rep pulls: to the queue, unless nobody (but
+    /// <paramref name="excluded"/>) could ever take it, whoever were back or had room. Changes nothing.
+    /// </summary>
+    private Destination WaitForPull(Lead lead, ReadOnlySpan<string> excluded)
+    {
+        var anyone = _engine.PreviewEveryoneFree(lead, excluded);
+        return anyone.Outcome switch
+        {
+            RoutingOutcome.Assigned => new(null, LeadState.Queued),
+            RoutingOutcome.Unassigned when CanWait(anyone.Reason) => new(anyone, LeadState.Returned, NobodyEver(lead, excluded)),
+            _ => Settled(anyone),
+        };
+    }
+
+    /// <summary>Why a lead nobody but <paramref name="excluded"/> could ever take is returned: they rejected it, or nobody could at all.</summary>
+    private LeadReturnReason NobodyEver(Lead lead, ReadOnlySpan<string> excluded) =>
+        !excluded.IsEmpty && _engine.PreviewEveryoneFree(lead, []).IsAssigned ? LeadReturnReason.RejectedByAll : LeadReturnReason.Unassigned;
+
+    /// <summary>Where a decision sends a lead that may not (or need not) wait: to the rep, or back to the host.</summary>
+    private static Destination Settled(RoutingDecision decision) => decision.Outcome switch
+    {
+        RoutingOutcome.Assigned => new(decision, LeadState.Assigned),
+        RoutingOutcome.Disqualified => new(decision, LeadState.Returned, LeadReturnReason.Disqualified),
+        _ => new(decision, LeadState.Returned, LeadReturnReason.Unassigned),
+    };
+
+    /// <summary>Moves a lead where <paramref name="to"/> says: to the rep, into the queue, or back to the host.</summary>
+    private LeadPlacement Place(HeldLead held, Destination to, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
+    {
+        if (to.Decision is { } decision)
+        {
+            held.Decision = decision;
+        }
+
+        return to.State switch
+        {
+            LeadState.Assigned => Assigned(held, held.Decision, cause, previousState, previousRep, note),
+            LeadState.Queued => Enqueue(held, cause, previousState, previousRep, note),
+            _ => Return(held, to.Reason, cause, previousState, previousRep, note),
+        };
+    }
+
+    private LeadPlacement Assigned(HeldLead held, RoutingDecision decision, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
+    {
+        Assign(held, decision, accepted: cause == LeadMoveCause.Pulled);
+        return Record(cause, held, previousState, previousRep, note);
     }
 
     /// <summary>Puts a lead in the queue; when the queue is full, the lead ranking last (maybe this one) is returned.</summary>
@@ -878,6 +930,12 @@ public sealed class LeadDesk
     /// <summary>Whether a lead nobody could take may wait: not when the lead lacks data no change of capacity or availability can supply.</summary>
     private static bool CanWait(RoutingReason reason) =>
         reason is not (RoutingReason.MissingMeasure or RoutingReason.MissingTerritory or RoutingReason.BelowThreshold);
+
+    /// <summary>Where a lead goes next, decided (every route made) before anything in the desk changes.</summary>
+    /// <param name="Decision">The decision to record; null to keep the lead's last one (a lead queued for a pull is not routed yet).</param>
+    /// <param name="State">Assigned (to the decision's rep), queued or returned.</param>
+    /// <param name="Reason">Why it is returned.</param>
+    private readonly record struct Destination(RoutingDecision? Decision, LeadState State, LeadReturnReason Reason = LeadReturnReason.None);
 
     private static DateTimeOffset NextOfferAfter(DateTimeOffset now) =>
         new(((now.UtcTicks / OfferIntervalTicks) + 1) * OfferIntervalTicks, TimeSpan.Zero);

@@ -16,8 +16,9 @@ public enum LeadReturnReason
     Disqualified = 3,
 
     /// <summary>
-    /// Nobody could take it and it may not wait: the queue is off, or no change of capacity or availability can help
-    /// (<see cref="RoutingReason.MissingMeasure"/>, <see cref="RoutingReason.MissingTerritory"/>); <see cref="LeadPlacement.Decision"/> says why.
+    /// Nobody could take it and it may not wait: the queue is off, or no change of capacity or availability can help (no
+    /// rep's territory, skills or team cover it, whoever were back or had room; <see cref="RoutingReason.MissingMeasure"/>,
+    /// <see cref="RoutingReason.MissingTerritory"/>); <see cref="LeadPlacement.Decision"/> says why.
     /// </summary>
     Unassigned = 4,
 
@@ -26,4 +27,10 @@ public enum LeadReturnReason
 
     /// <summary>It had to wait, but the queue was full and it ranked last (<see cref="LeadDeskOptions.QueueCapacity"/>).</summary>
     QueueFull = 6,
+
+    /// <summary>
+    /// Every rep who could take it rejected it or let it expire (<see cref="LeadPlacement.ExcludedRepIds"/>): nobody else,
+    /// available or not, with room or not, would ever be offered it, so it is not queued.
+    /// </summary>
+    RejectedByAll = 7,
 }

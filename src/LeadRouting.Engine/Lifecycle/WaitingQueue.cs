@@ -37,7 +37,13 @@ internal sealed class WaitingQueue(int capacity)
 
     public bool Remove(HeldLead lead) => _leads.Remove(lead);
 
-    /// <summary>A copy in offer order, so the caller may remove leads while going through it.</summary>
+    /// <summary>
+    /// The leads in offer order, read in place: no copy, so a pass costs the leads it reads, not the queue's length. Add or
+    /// remove only after the pass.
+    /// </summary>
+    public SortedSet<HeldLead>.Enumerator GetEnumerator() => _leads.GetEnumerator();
+
+    /// <summary>A copy in offer order (for a snapshot).</summary>
     public HeldLead[] InOrder()
     {
         var copy = new HeldLead[_leads.Count];

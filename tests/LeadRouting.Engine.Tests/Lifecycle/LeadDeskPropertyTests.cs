@@ -20,7 +20,12 @@ namespace LeadRouting.Engine.Tests.Lifecycle;
 /// <item>eligibility: an assigned lead's rep has its skill and never rejected it or let it expire; a new assignment goes
 /// to a rep switched on and available; re-routes stay within the limit; the queue stays within its capacity, in order;</item>
 /// <item>flow: after every desk call no queued lead could be placed (no eligible rep has room), and after expiry no
-/// unanswered assignment is past its deadline.</item>
+/// unanswered assignment is past its deadline;</item>
+/// <item>waiting (issue 13, item 10): every queued lead has a rep who never rejected it and has its language, so it waits
+/// for something that can change; a lead returned as rejected by all was rejected by every rep with its language;</item>
+/// <item>failures (issue 13, item 9): a Fault op makes the engine's clock throw during the next call (any route that
+/// reads a daily cap fails); the call's exception reaches the caller unchanged, a lead it was submitting or rejecting
+/// is where it was, every check above still holds, and the next call that succeeds leaves no queued lead placeable.</item>
 /// </list>
 /// </summary>
 public class LeadDeskPropertyTests
@@ -49,8 +54,9 @@ public class LeadDeskPropertyTests
     {
         const int Threads = 4;
         var clock = new FakeTimeProvider(Start);
+        var engineClock = new LeadDeskTests.FailingClock(clock);
         var setup = s.Setup;
-        var desk = setup.Desk(clock);
+        var desk = setup.Desk(clock, engineClock);
         var events = new ConcurrentQueue<LeadMovedEventArgs>();
         desk.LeadMoved += (_, e) => events.Enqueue(e);
         var submitted = new ConcurrentDictionary<string, Lead>();
@@ -68,12 +74,27 @@ public class LeadDeskPropertyTests
                 var op = ops[i];
                 var leadId = $"t{op.A % Threads}-{op.B % Math.Max(1, ops.Length)}";
                 var rep = Build.RepId(op.B % setup.Reps.Length);
+                try
+                {
                 switch (op.Kind)
                 {
+                    case OpKind.Fault:
+                        engineClock.Failing = op.C % 2 == 0;
+                        break;
                     case OpKind.Submit:
                         var lead = Setup.Lead($"t{t}-{i}", op);
                         submitted[lead.Id] = lead;
-                        desk.Submit(lead, op.C % 4 == 0 ? op.C % 3 : null);
+                        try
+                        {
+                            desk.Submit(lead, op.C % 4 == 0 ? op.C % 3 : null);
+                        }
+                        catch (InvalidOperationException e) when (ReferenceEquals(e, LeadDeskTests.FailingClock.Failure))
+                        {
+                            // It never entered the desk.
+                            submitted.TryRemove(lead.Id, out _);
+                            throw;
+                        }
+
                         break;
                     case OpKind.Accept:
                         desk.TryAccept(leadId, desk.TryGetPlacement(leadId, out var p) && p.RepId is { } holder && op.C % 3 != 0 ? holder : rep);
@@ -107,6 +128,11 @@ public class LeadDeskPropertyTests
                         clock.Advance(TimeSpan.FromMinutes(op.C));
                         break;
                 }
+                }
+                catch (InvalidOperationException e) when (ReferenceEquals(e, LeadDeskTests.FailingClock.Failure))
+                {
+                    // A route read the failing clock: the call failed as a whole and the desk stays consistent.
+                }
             }
         }))).ToList();
 
@@ -128,6 +154,7 @@ public class LeadDeskPropertyTests
         workers.ForEach(w => w.Join());
         Volatile.Write(ref done, 1);
         reader.Join();
+        engineClock.Failing = false;
 
         Assert.True(crashes.IsEmpty, $"a desk call threw: {crashes.FirstOrDefault()}");
         Assert.True(snapshotErrors.IsEmpty, string.Join("; ", snapshotErrors.Take(3)));
@@ -160,6 +187,8 @@ public class LeadDeskPropertyTests
     private sealed class SequentialRun(Scenario s)
     {
         private readonly FakeTimeProvider _clock = new(Start);
+        private LeadDeskTests.FailingClock _engineClock = null!;
+        private bool _faultNext;
         private readonly List<LeadMovedEventArgs> _events = [];
         private readonly Story _story = new();
         private readonly List<Lead> _leads = [];
@@ -170,7 +199,8 @@ public class LeadDeskPropertyTests
         public void Run()
         {
             var setup = s.Setup;
-            _desk = setup.Desk(_clock);
+            _engineClock = new LeadDeskTests.FailingClock(_clock);
+            _desk = setup.Desk(_clock, _engineClock);
             _desk.LeadMoved += (_, e) => _events.Add(e);
             for (var step = 0; step < s.Ops.Length; step++)
             {
@@ -179,7 +209,26 @@ public class LeadDeskPropertyTests
                 var before = Routable();
                 var beforeSnapshot = _desk.GetSnapshot();
                 _events.Clear();
-                var deskCall = Apply(op, beforeSnapshot, before, at);
+                var failing = _faultNext;
+                _faultNext = op.Kind == OpKind.Fault;
+                bool deskCall;
+                var threw = false;
+                _engineClock.Failing = failing;
+                try
+                {
+                    deskCall = Apply(op, beforeSnapshot, before, at);
+                }
+                catch (InvalidOperationException e) when (ReferenceEquals(e, LeadDeskTests.FailingClock.Failure))
+                {
+                    // Only a call made while the clock fails may throw, and only the clock's own exception (checked in Apply).
+                    Assert.True(failing, $"{at}: threw without a fault");
+                    deskCall = true;
+                    threw = true;
+                }
+                finally
+                {
+                    _engineClock.Failing = false;
+                }
 
                 foreach (var e in _events)
                 {
@@ -201,12 +250,18 @@ public class LeadDeskPropertyTests
                 Assert.True(snapshot.Queued.Count <= setup.QueueCapacity, $"{at}: {snapshot.Queued.Count} queued, capacity {setup.QueueCapacity}");
                 var ranks = snapshot.Queued.Select(p => (-p.Priority, _order[p.Lead.Id])).ToList();
                 Assert.True(ranks.SequenceEqual(ranks.Order()), $"{at}: queue out of order: {Fmt.List(snapshot.Queued.Select(p => $"{p.Lead.Id}/p{p.Priority}"))}");
-                if (deskCall && !setup.Pull)
+                if (deskCall && !setup.Pull && !threw)
                 {
                     CheckNothingQueuedCouldBePlaced(snapshot, after, at);
                 }
 
-                if (op.Kind == OpKind.Expire)
+                CheckEveryQueuedLeadWaitsForSomeone(snapshot, at);
+                foreach (var e in _events.Where(e => e.Placement.State == LeadState.Returned))
+                {
+                    CheckReturnReason(e.Placement, at);
+                }
+
+                if (op.Kind == OpKind.Expire && !threw)
                 {
                     var now = _clock.GetUtcNow();
                     Assert.True(snapshot.Assigned.All(p => p.Deadline is not { } d || d > now), $"{at}: an overdue assignment is still out after expiry");
@@ -227,7 +282,20 @@ public class LeadDeskPropertyTests
                     var fresh = Setup.Lead("L" + _leads.Count.ToString(CultureInfo.InvariantCulture), op);
                     _order[fresh.Id] = _leads.Count;
                     _leads.Add(fresh);
-                    var placed = _desk.Submit(fresh, op.C % 4 == 0 ? op.C % 3 : null);
+                    LeadPlacement placed;
+                    try
+                    {
+                        placed = _desk.Submit(fresh, op.C % 4 == 0 ? op.C % 3 : null);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // A submit that failed leaves no trace of the lead.
+                        _leads.RemoveAt(_leads.Count - 1);
+                        _order.Remove(fresh.Id);
+                        Assert.False(_desk.TryGetPlacement(fresh.Id, out var stuck), $"{at}: the failed submit left {stuck}");
+                        throw;
+                    }
+
                     Assert.True(placed.Lead == fresh, $"{at}: Submit returned another lead's placement");
                     return true;
                 case OpKind.Accept when lead is not null:
@@ -237,7 +305,23 @@ public class LeadDeskPropertyTests
                     return true;
                 case OpKind.Reject when lead is not null:
                     var rejectBy = was?.RepId is { } r ? r : rep;
-                    var rejected = _desk.TryReject(lead.Id, rejectBy, "busy", out var placement);
+                    bool rejected;
+                    LeadPlacement? placement;
+                    try
+                    {
+                        rejected = _desk.TryReject(lead.Id, rejectBy, "busy", out placement);
+                    }
+                    catch (InvalidOperationException) when (was?.State == LeadState.Assigned && !_events.Any(e => e.Cause == LeadMoveCause.Rejected && e.Placement.Lead.Id == lead.Id))
+                    {
+                        // A rejection whose re-route failed leaves the lead with the rep, as it was (housekeeping moves only
+                        // queued leads). One that was made, its event raised, may fail afterwards offering the freed slot.
+                        Assert.True(_desk.TryGetPlacement(lead.Id, out var still), $"{at}: the failed rejection lost the lead");
+                        Assert.True(
+                            still.State == was.State && still.RepId == was.RepId && still.ExcludedRepIds.SequenceEqual(was.ExcludedRepIds),
+                            $"{at}: the failed rejection moved {was} to {still}");
+                        throw;
+                    }
+
                     ExpectWhenAssigned(rejected, was, rejectBy, at);
                     Assert.True(!rejected || placement!.RepId != rejectBy, $"{at}: rejected lead went back to {rejectBy}");
                     return true;
@@ -289,6 +373,8 @@ public class LeadDeskPropertyTests
                 case OpKind.Advance:
                     _clock.Advance(TimeSpan.FromMinutes(op.C));
                     return false;
+                case OpKind.Fault:
+                    return false;
                 default:
                     return false; // an operation on a lead before any lead exists
             }
@@ -318,6 +404,33 @@ public class LeadDeskPropertyTests
                 return status.IsActive && !(_away.TryGetValue(id, out var p) && p.Start <= now && now < p.End);
             })];
         }
+
+        /// <summary>A queued lead waits for something that can change: a rep with its language who never rejected it (away or full, maybe).</summary>
+        private void CheckEveryQueuedLeadWaitsForSomeone(LeadDeskSnapshot snapshot, string at)
+        {
+            foreach (var queued in snapshot.Queued)
+            {
+                Assert.True(Takers(queued).Any(id => !queued.ExcludedRepIds.Contains(id)), $"{at}: {queued} waits, but no rep who never rejected it (or let it expire) has its language");
+            }
+        }
+
+        /// <summary>Rejected by all: every rep with its language (there is one) rejected it. Unassigned with a queue: nobody has its language.</summary>
+        private void CheckReturnReason(LeadPlacement returned, string at)
+        {
+            var takers = Takers(returned).ToList();
+            switch (returned.ReturnReason)
+            {
+                case LeadReturnReason.RejectedByAll:
+                    Assert.True(takers.Count > 0 && takers.All(returned.ExcludedRepIds.Contains), $"{at}: {returned} returned as rejected by all; reps with its language: {Fmt.List(takers)}");
+                    break;
+                case LeadReturnReason.Unassigned when s.Setup.QueueCapacity > 0:
+                    Assert.True(takers.Count == 0, $"{at}: {returned} returned unassigned though {Fmt.List(takers)} could take it once back or with room");
+                    break;
+            }
+        }
+
+        private IEnumerable<string> Takers(LeadPlacement lead) =>
+            Enumerable.Range(0, s.Setup.Reps.Length).Where(i => s.Setup.Reps[i].Has(lead.Lead.Language)).Select(Build.RepId);
 
         private void CheckNothingQueuedCouldBePlaced(LeadDeskSnapshot snapshot, bool[] routable, string at)
         {
@@ -447,6 +560,7 @@ public class LeadDeskPropertyTests
         Away,
         Offer,
         Advance,
+        Fault,
     }
 
     /// <summary>
@@ -470,7 +584,8 @@ public class LeadDeskPropertyTests
                 (1, Gen.Constant(OpKind.SetActive)),
                 (1, Gen.Constant(OpKind.Away)),
                 (1, Gen.Constant(OpKind.Offer)),
-                (2, Gen.Constant(OpKind.Advance)))
+                (2, Gen.Constant(OpKind.Advance)),
+                (2, Gen.Constant(OpKind.Fault)))
             from a in Gen.Choose(0, 99)
             from b in Gen.Choose(0, 9)
             from c in kind switch
@@ -510,6 +625,7 @@ public class LeadDeskPropertyTests
             OpKind.SetActive => $"SetActive r{B} {C % 2 == 0}",
             OpKind.Pull => $"Pull r{B}",
             OpKind.Expire or OpKind.Offer => Kind.ToString(),
+            OpKind.Fault => "Fault (the engine's clock throws during the next call)",
             _ => $"{Kind} lead#{A} rep r{B}{(Kind == OpKind.Accept && C % 3 == 0 ? " (maybe not theirs)" : string.Empty)}",
         };
     }
@@ -549,7 +665,7 @@ public class LeadDeskPropertyTests
             from pull in Gen.Frequency((2, Gen.Constant(false)), (1, Gen.Constant(true)))
             select new Setup(reps, maxReroutes, pull && queue == 0 ? 1_000 : queue, deadline, bands, weighted, leastLoaded, pull);
 
-        public LeadDesk Desk(FakeTimeProvider clock)
+        public LeadDesk Desk(FakeTimeProvider clock, TimeProvider engineClock)
         {
             var reps = Reps.Select((r, i) => new Rep(Build.RepId(i))
             {
@@ -574,7 +690,7 @@ public class LeadDeskPropertyTests
                 options.PriorityScoreBands.Add(80);
             }
 
-            return new LeadDesk(Build.Engine(reps, pipeline, time: clock), options);
+            return new LeadDesk(Build.Engine(reps, pipeline, time: engineClock), options);
         }
 
         public static Lead Lead(string id, Op op) => new(id) { Language = op.A % 3 == 2 ? null : Languages[op.A % 3], Score = op.A };

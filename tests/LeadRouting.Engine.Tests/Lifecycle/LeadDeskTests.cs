@@ -296,7 +296,7 @@ public class LeadDeskTests
         var pipeline = new RoutingPipelineBuilder().AddTerritory().AddSkills().AddCapacity().AddRoundRobin().Build();
         var (desk, _) = Desk(reps, pipeline, configure: o => o.Delivery = LeadDelivery.Pull);
         desk.Submit(new Lead("de-1") { Country = "DE" });
-        desk.Submit(new Lead("fr-spanish") { Country = "FR", Language = "es" });
+        var spanish = desk.Submit(new Lead("fr-spanish") { Country = "FR", Language = "es" });
         desk.Submit(new Lead("fr-1") { Country = "FR", Language = "fr" });
         desk.Submit(new Lead("fr-2") { Country = "FR" });
 
@@ -305,9 +305,10 @@ public class LeadDeskTests
         Assert.True(desk.TryPull("de", out var de));
 
         Assert.Equal(("fr-1", "de-1"), (fr.Lead.Id, de.Lead.Id));
-        var waiting = desk.GetSnapshot().Queued;
-        Assert.Equal(["fr-spanish", "fr-2"], waiting.Select(p => p.Lead.Id));
-        Assert.Equal(RoutingReason.NoSkillMatch, waiting[0].Decision.Reason); // as last tried: nobody with Spanish
+        Assert.Equal(["fr-2"], desk.GetSnapshot().Queued.Select(p => p.Lead.Id));
+
+        // Nobody speaks Spanish, so nobody could ever pull it (issue 13, item 10): returned at once, not queued.
+        Assert.Equal((LeadState.Returned, LeadReturnReason.Unassigned, RoutingReason.NoSkillMatch), (spanish.State, spanish.ReturnReason, spanish.Decision.Reason));
     }
 
     [Fact]
@@ -485,17 +486,231 @@ public class LeadDeskTests
         }
     }
 
+    // Issue 13, item 9: a route that throws (here through the host's clock, read for a daily cap) changes nothing.
+
+    [Fact]
+    public void A_submit_whose_route_throws_leaves_no_trace_of_the_lead_and_the_exception_reaches_the_caller()
+    {
+        var engineClock = new FailingClock(new FakeTimeProvider());
+        var (desk, _) = Desk([new Rep("a") { MaxLeadsPerDay = 5 }], engineClock: engineClock);
+        var moves = new List<LeadMovedEventArgs>();
+        desk.LeadMoved += (_, e) => moves.Add(e);
+
+        engineClock.Failing = true;
+        Assert.Same(FailingClock.Failure, Assert.Throws<InvalidOperationException>(() => desk.Submit(new Lead("1"))));
+
+        Assert.False(desk.TryGetPlacement("1", out var stuck), $"the lead stayed in the desk: {stuck}");
+        Assert.False(desk.TryComplete("1"));
+        Assert.False(desk.TryWithdraw("1"));
+        var snapshot = desk.GetSnapshot();
+        Assert.Equal((0L, 0, 0, 0L), (snapshot.Entered, snapshot.Assigned.Count, snapshot.Queued.Count, snapshot.Returned));
+        Assert.Empty(moves);
+
+        engineClock.Failing = false;
+        Assert.Equal((LeadState.Assigned, "a"), (desk.Submit(new Lead("1")).State, desk.GetSnapshot().Assigned.Single().RepId));
+    }
+
+    [Fact]
+    public void A_rejection_whose_reroute_throws_leaves_the_lead_with_the_rep_and_can_be_made_again()
+    {
+        var engineClock = new FailingClock(new FakeTimeProvider());
+        var (desk, _) = Desk([new Rep("a"), new Rep("b") { MaxLeadsPerDay = 5 }], engineClock: engineClock);
+        desk.Submit(new Lead("1")); // a
+
+        engineClock.Failing = true;
+        Assert.Throws<InvalidOperationException>(() => desk.TryReject("1", "a", null, out _));
+
+        Assert.True(desk.TryGetPlacement("1", out var still));
+        Assert.Equal((LeadState.Assigned, "a", 0), (still.State, still.RepId, still.ExcludedRepIds.Count));
+        Assert.True(desk.Engine.TryGetStatus("a", out var a));
+        Assert.Equal(1, a.OpenLeads);
+        engineClock.Failing = false;
+        Assert.True(desk.TryReject("1", "a", null, out var toB));
+        Assert.Equal("b", toB.RepId);
+    }
+
+    [Fact]
+    public void An_expiry_whose_reroute_throws_leaves_the_assignment_due_and_the_next_expiry_takes_it_back()
+    {
+        var engineClock = new FailingClock(new FakeTimeProvider());
+        var (desk, clock) = Desk(
+            [new Rep("a"), new Rep("b") { MaxLeadsPerDay = 5 }],
+            configure: o => o.ResponseDeadline = TimeSpan.FromMinutes(10),
+            engineClock: engineClock);
+        desk.Submit(new Lead("1")); // a
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        engineClock.Failing = true;
+        Assert.Throws<InvalidOperationException>(() => desk.ExpireOverdue());
+
+        Assert.True(desk.TryGetPlacement("1", out var still));
+        Assert.Equal((LeadState.Assigned, "a"), (still.State, still.RepId));
+        engineClock.Failing = false;
+        Assert.Equal(1, desk.ExpireOverdue());
+        Assert.True(desk.TryGetPlacement("1", out var moved));
+        Assert.Equal("b", moved.RepId);
+        Assert.Equal(["a"], moved.ExcludedRepIds);
+    }
+
+    [Fact]
+    public void A_call_whose_route_throws_raises_the_moves_it_made_and_the_next_call_offers_the_queue_again()
+    {
+        var engineClock = new FailingClock(new FakeTimeProvider());
+        var reps = new[]
+        {
+            new Rep("de") { MaxOpenLeads = 1, Territories = [Territory.ForCountry("DE")] },
+            new Rep("fr") { MaxOpenLeads = 1, MaxLeadsPerDay = 5, Territories = [Territory.ForCountry("FR")] },
+        };
+        var pipeline = new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build();
+        var (desk, _) = Desk(reps, pipeline, engineClock: engineClock);
+        var moves = new List<LeadMovedEventArgs>();
+        desk.LeadMoved += (_, e) => moves.Add(e);
+        desk.Submit(new Lead("de-1") { Country = "DE" });
+        desk.Submit(new Lead("fr-1") { Country = "FR" });
+        desk.Submit(new Lead("de-2") { Country = "DE" }); // queued
+        desk.Submit(new Lead("fr-2") { Country = "FR" }); // queued
+        desk.Engine.Release("de"); // behind the desk's back, so only an offer places the queue
+        desk.Engine.Release("fr");
+        moves.Clear();
+
+        engineClock.Failing = true;
+        Assert.Throws<InvalidOperationException>(() => desk.OfferQueuedLeads());
+
+        Assert.Equal(["OfferedFromQueue de-2 de"], moves.Select(m => $"{m.Cause} {m.Placement.Lead.Id} {m.Placement.RepId}"));
+        Assert.Equal(["fr-2"], desk.GetSnapshot().Queued.Select(p => p.Lead.Id));
+        engineClock.Failing = false;
+        Assert.True(desk.TryAccept("de-2", "de"));
+        Assert.True(desk.TryGetPlacement("fr-2", out var placed));
+        Assert.Equal("fr", placed.RepId);
+    }
+
+    // Issue 13, item 10: only what waits for something that can change is queued.
+
+    [Fact]
+    public void A_lead_rejected_by_every_rep_who_could_take_it_is_returned_and_leaves_the_queue_to_leads_that_wait_for_capacity()
+    {
+        var reps = new[]
+        {
+            new Rep("A") { Territories = [Territory.ForCountry("DE")] },
+            new Rep("B") { Territories = [Territory.ForCountry("DE")] },
+            new Rep("C") { MaxOpenLeads = 1, Territories = [Territory.ForCountry("FR")] },
+        };
+        var pipeline = new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build();
+        var (desk, _) = Desk(reps, pipeline, configure: o =>
+        {
+            o.MaxReroutes = 3;
+            o.QueueCapacity = 2;
+        });
+
+        var d1 = RejectedByBoth("D1");
+        var d2 = RejectedByBoth("D2");
+        var f1 = desk.Submit(new Lead("F1") { Country = "FR" });
+        var f2 = desk.Submit(new Lead("F2") { Country = "FR" });
+
+        Assert.Equal((LeadState.Returned, LeadReturnReason.RejectedByAll), (d1.State, d1.ReturnReason));
+        Assert.Equal((LeadState.Returned, LeadReturnReason.RejectedByAll), (d2.State, d2.ReturnReason));
+        Assert.Equal(["A", "B"], d1.ExcludedRepIds);
+        Assert.Equal(RoutingReason.NoTerritoryMatch, d1.Decision.Reason);
+        Assert.Equal("C", f1.RepId);
+        Assert.Equal((LeadState.Queued, RoutingReason.AllAtCapacity), (f2.State, f2.Decision.Reason));
+        Assert.Equal(2, desk.GetSnapshot().ReturnedByReason[LeadReturnReason.RejectedByAll]);
+        Assert.True(desk.TryComplete("F1"));
+        Assert.True(desk.TryGetPlacement("F2", out var placed));
+        Assert.Equal("C", placed.RepId);
+
+        LeadPlacement RejectedByBoth(string id)
+        {
+            Assert.Equal("A", desk.Submit(new Lead(id) { Country = "DE" }).RepId);
+            Assert.True(desk.TryReject(id, "A", null, out var toB));
+            Assert.Equal("B", toB.RepId);
+            Assert.True(desk.TryReject(id, "B", null, out var placement));
+            return placement;
+        }
+    }
+
+    [Fact]
+    public void A_rejected_lead_waits_for_a_rep_who_could_take_it_while_they_are_away_and_is_returned_once_they_reject_it_too()
+    {
+        var reps = new[]
+        {
+            new Rep("A") { Territories = [Territory.ForCountry("DE")] },
+            new Rep("B") { Territories = [Territory.ForCountry("DE")] },
+        };
+        var pipeline = new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build();
+        var (desk, _) = Desk(reps, pipeline);
+        desk.SetActive("B", false);
+        desk.Submit(new Lead("1") { Country = "DE" }); // A
+
+        Assert.True(desk.TryReject("1", "A", null, out var waiting));
+        Assert.Equal((LeadState.Queued, RoutingReason.NoActiveRep), (waiting.State, waiting.Decision.Reason));
+        desk.SetActive("B", true);
+        Assert.True(desk.TryGetPlacement("1", out var withB));
+        Assert.Equal("B", withB.RepId);
+        Assert.True(desk.TryReject("1", "B", null, out var returned));
+        Assert.Equal(LeadReturnReason.RejectedByAll, returned.ReturnReason);
+    }
+
+    [Fact]
+    public void With_pull_delivery_a_lead_rejected_by_every_rep_who_could_take_it_is_returned_not_queued()
+    {
+        var reps = new[]
+        {
+            new Rep("A") { Territories = [Territory.ForCountry("DE")] },
+            new Rep("C") { Territories = [Territory.ForCountry("FR")] },
+        };
+        var pipeline = new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build();
+        var (desk, _) = Desk(reps, pipeline, configure: o => o.Delivery = LeadDelivery.Pull);
+        desk.Submit(new Lead("1") { Country = "DE" });
+        Assert.True(desk.TryPull("A", out _));
+
+        Assert.True(desk.TryReject("1", "A", null, out var returned));
+
+        Assert.Equal((LeadState.Returned, LeadReturnReason.RejectedByAll), (returned.State, returned.ReturnReason));
+        Assert.Equal(0, desk.QueueLength);
+    }
+
+    [Fact]
+    public void A_lead_no_rep_could_ever_take_is_returned_unassigned_at_once_whoever_is_away_or_full()
+    {
+        var reps = new[]
+        {
+            new Rep("A") { MaxOpenLeads = 0, Territories = [Territory.ForCountry("DE")] },
+            new Rep("C") { Territories = [Territory.ForCountry("FR")] },
+        };
+        var pipeline = new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build();
+        var (desk, _) = Desk(reps, pipeline);
+        desk.SetActive("C", false);
+
+        var japan = desk.Submit(new Lead("jp") { Country = "JP" });
+        var germany = desk.Submit(new Lead("de") { Country = "DE" }); // A is full, for now
+        var france = desk.Submit(new Lead("fr") { Country = "FR" }); // C is away, for now
+
+        Assert.Equal((LeadState.Returned, LeadReturnReason.Unassigned, RoutingReason.NoTerritoryMatch), (japan.State, japan.ReturnReason, japan.Decision.Reason));
+        Assert.Equal([LeadState.Queued, LeadState.Queued], new[] { germany.State, france.State });
+    }
+
     internal static (LeadDesk Desk, FakeTimeProvider Clock) Desk(
         Rep[] reps,
         RoutingPipeline? pipeline = null,
         Team[]? teams = null,
         Action<LeadDeskOptions>? configure = null,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null,
+        TimeProvider? engineClock = null)
     {
         clock ??= new FakeTimeProvider();
-        var engine = new RoutingEngine(new Roster(reps, teams), pipeline ?? CapacityRoundRobin, new RoutingEngineOptions { TimeProvider = clock });
+        var engine = new RoutingEngine(new Roster(reps, teams), pipeline ?? CapacityRoundRobin, new RoutingEngineOptions { TimeProvider = engineClock ?? clock });
         var options = new LeadDeskOptions { TimeProvider = clock };
         configure?.Invoke(options);
         return (new LeadDesk(engine, options), clock);
+    }
+
+    /// <summary>A host's clock that can be made to throw: how a route fails with legitimate host input.</summary>
+    internal sealed class FailingClock(TimeProvider inner) : TimeProvider
+    {
+        public static readonly InvalidOperationException Failure = new("the host's clock is down");
+
+        public bool Failing { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Failing ? throw Failure : inner.GetUtcNow();
     }
 }
