@@ -174,7 +174,9 @@ public sealed class RoutingEngine : IDisposable
     /// Routes a lead for one rep: the decision <see cref="Route(Lead, ReadOnlySpan{string})"/> would make if every other
     /// rep were away, through the same steps, selection, reservation and fallback, with the candidates restricted to that
     /// rep from the start (not a roster-sized exclusion), so its cost does not grow with the roster. Never to a rep in
-    /// <paramref name="excludedRepIds"/>. Allocates nothing. For a rep pulling from a <see cref="LeadDesk"/>.
+    /// <paramref name="excludedRepIds"/>. Allocates nothing. For a rep pulling from a <see cref="LeadDesk"/>. The other
+    /// reps are out of scope, not excluded, so an unassigned decision gives the reason of the step that found nobody,
+    /// never <see cref="RoutingReason.AllExcluded"/>.
     /// </summary>
     internal RoutingDecision RouteFor(Lead lead, string repId, ReadOnlySpan<string> excludedRepIds)
     {
@@ -764,9 +766,10 @@ public sealed class RoutingEngine : IDisposable
         Unsafe.SkipInit(out ExcludedScratch fixedExcluded); // likewise for an exclusion list
         var buffer = words <= StackWords ? ((Span<ulong>)stack)[..(words * 2)] : rentedWords[..(words * 2)];
         var context = new RouteContext(lead, snapshot, buffer[..words], buffer.Slice(words, words), pending, preview, trace);
+        scoped Span<int> excluded = default;
         if (!excludedRepIds.IsEmpty)
         {
-            var excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : rentedExcluded[..excludedRepIds.Length];
+            excluded = excludedRepIds.Length <= ExcludedOnStack ? ((Span<int>)fixedExcluded)[..excludedRepIds.Length] : rentedExcluded[..excludedRepIds.Length];
             var n = 0;
             foreach (var id in excludedRepIds)
             {
@@ -776,7 +779,8 @@ public sealed class RoutingEngine : IDisposable
                 }
             }
 
-            context.Exclude(excluded[..n]);
+            excluded = excluded[..n];
+            context.Exclude(excluded);
         }
 
         if (trace is not null)
@@ -787,9 +791,7 @@ public sealed class RoutingEngine : IDisposable
         var verdict = context.Candidates.IsEmpty()
             ? Fallback(ref context, snapshot.Root, RosterStepName, RoutingReason.NoActiveRep)
             : Run(ref context, snapshot.Root);
-        // Reps left with no room wait for capacity: that reason stays, whoever was excluded.
-        if (!excludedRepIds.IsEmpty && verdict.Outcome == RoutingOutcome.Unassigned && verdict.Reason != RoutingReason.AllAtCapacity
-            && !context.Restart && AssignsWithoutExclusions(snapshot, lead))
+        if (!excluded.IsEmpty && verdict.Outcome == RoutingOutcome.Unassigned && !context.Restart && OnlyExcludedRepsCouldTakeIt(snapshot, lead, excluded))
         {
             verdict = Verdict.Unassigned(verdict.StepName, RoutingReason.AllExcluded, verdict.UsedFallback);
         }
@@ -801,12 +803,21 @@ public sealed class RoutingEngine : IDisposable
     }
 
     /// <summary>
-    /// Whether the same route without its exclusion list would assign the lead now (a preview: nothing is taken), i.e.
-    /// the exclusions, not the rules or the caps, left it unassigned. Runs only for an unassigned route with exclusions.
+    /// Whether the exclusions, not the rules, availability or caps, left the lead unassigned: with every rep imagined
+    /// available and with room, the route would assign it without the exclusions but not with them. A lead that waits for
+    /// a rep who is away or full keeps that reason. Two previews (nothing is taken), only for an unassigned route with exclusions.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool AssignsWithoutExclusions(EngineSnapshot snapshot, Lead lead) =>
-        RouteOn(snapshot, lead, [], preview: true, trace: null, out var restart, out _, out _).IsAssigned && !restart;
+    private static bool OnlyExcludedRepsCouldTakeIt(EngineSnapshot snapshot, Lead lead, ReadOnlySpan<int> excluded)
+    {
+        var withExclusions = RouteOnScoped(snapshot, lead, -1, -1, excluded, out var restart, out _, out _);
+        if (withExclusions.IsAssigned || restart)
+        {
+            return false;
+        }
+
+        return RouteOnScoped(snapshot, lead, -1, -1, [], out restart, out _, out _).IsAssigned && !restart;
+    }
 
     private IEnumerable<System.Diagnostics.Metrics.Measurement<double>> ObserveUtilization()
     {

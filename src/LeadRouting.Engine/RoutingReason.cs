@@ -37,9 +37,9 @@ public enum RoutingReason
     NoSkillMatch = 9,
 
     /// <summary>
-    /// Every rep who could have taken the lead was in the route's exclusion list (e.g. they all rejected it): the reps
-    /// left were ruled out by the pipeline's steps or are inactive, and without the exclusions the same route would have
-    /// assigned it. When the reps left are only full, the reason stays <see cref="AllAtCapacity"/>.
+    /// Every rep who could take the lead was in the route's exclusion list (e.g. they all rejected it): the pipeline's
+    /// steps rule out every rep left, and would not rule out an excluded one. When reps left could take it once they are
+    /// back or have room, the reason stays the one that says so (<see cref="NoActiveRep"/>, <see cref="AllAtCapacity"/>...).
     /// </summary>
     AllExcluded = 10,
 }

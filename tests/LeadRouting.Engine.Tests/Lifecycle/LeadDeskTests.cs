@@ -610,7 +610,7 @@ public class LeadDeskTests
         Assert.Equal((LeadState.Returned, LeadReturnReason.RejectedByAll), (d1.State, d1.ReturnReason));
         Assert.Equal((LeadState.Returned, LeadReturnReason.RejectedByAll), (d2.State, d2.ReturnReason));
         Assert.Equal(["A", "B"], d1.ExcludedRepIds);
-        Assert.Equal(RoutingReason.NoTerritoryMatch, d1.Decision.Reason);
+        Assert.Equal(RoutingReason.AllExcluded, d1.Decision.Reason); // the engine says why too
         Assert.Equal("C", f1.RepId);
         Assert.Equal((LeadState.Queued, RoutingReason.AllAtCapacity), (f2.State, f2.Decision.Reason));
         Assert.Equal(2, desk.GetSnapshot().ReturnedByReason[LeadReturnReason.RejectedByAll]);
