@@ -194,7 +194,7 @@ public class WeightedScheduleTests
     private static int[] Repeat(int[] period, int times) => [.. Enumerable.Repeat(period, times).SelectMany(p => p)];
 
     /// <summary>nginx smooth weighted round-robin over one period of Σw / gcd picks, written out independently.</summary>
-    private static int[] Reference(int[] positions, int[] weights)
+    internal static int[] Reference(int[] positions, int[] weights)
     {
         var gcd = weights.Where(w => w > 0).Aggregate(0, (a, b) => (int)System.Numerics.BigInteger.GreatestCommonDivisor(a, b));
         var w = weights.Select(x => gcd == 0 ? 0 : x / gcd).ToArray();
