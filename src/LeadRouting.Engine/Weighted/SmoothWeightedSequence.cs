@@ -1,17 +1,18 @@
 namespace LeadRouting.Engine.Weighted;
 
 /// <summary>
-/// Generates nginx's smooth weighted round-robin one pick at a time in amortised O(log k) (k members), instead of the
-/// reference loop's O(k). Not thread-safe: the owner serialises calls.
+/// Generates nginx's smooth weighted round-robin one pick at a time in amortised O(log d) (d distinct weights), instead
+/// of the reference loop's O(k) over the k members. Not thread-safe: the owner serialises calls.
 /// </summary>
 /// <remarks>
 /// <para>
 /// After t picks, member i's "current weight" in the reference algorithm is t·wᵢ − W·cᵢ (cᵢ its picks so far, W = Σw),
-/// and pick t is the member with the largest value at t, the lowest index on a tie. Each value is a line in t that drops
-/// by W when its member is picked. A kinetic tournament keeps the maximum: a binary tree over the members whose nodes
-/// hold the winner of their two children and the first step at which that winner could change (the loser's line
-/// overtaking, or a change below). A pick invalidates the picked leaf's path only; a query re-plays just the nodes whose
-/// step has come.
+/// and pick t is the member with the largest value at t, the lowest index on a tie. Members of equal weight differ only
+/// by cᵢ, so among them the reference always picks the least-picked, lowest index first: they take turns in group order.
+/// A class of equal weight is therefore one line (its next member's value) that drops by W each time the class has gone
+/// round once. A kinetic tournament keeps the maximum line: a binary tree over the classes whose nodes hold the winner
+/// of their two children and the first step at which that winner could change (the loser's line overtaking, or a change
+/// below). A pick invalidates the picked class's path only; a query re-plays just the nodes whose step has come.
 /// </para>
 /// <para>
 /// After W picks every cᵢ = wᵢ and all values are back to 0, so the sequence restarts: a period is exactly W picks.
@@ -21,48 +22,78 @@ internal sealed class SmoothWeightedSequence
 {
     private const long Never = long.MaxValue;
 
-    private readonly long[] _weights;
     private readonly long _total;
-    private readonly long[] _picks;
+
+    /// <summary>Members grouped by class, each class's in group order.</summary>
+    private readonly int[] _members;
+
+    private readonly WeightClass[] _classes;
     private readonly int _leaves;
 
-    /// <summary>Per tree node (1 is the root, leaves from <see cref="_leaves"/>): the member winning below it, or −1.</summary>
-    private readonly int[] _winner;
-
-    /// <summary>Per internal node: the first step at which its winner may be stale (long.MinValue: recompute now).</summary>
-    private readonly long[] _validUntil;
+    /// <summary>Tree nodes, 1 the root: internal below <see cref="_leaves"/>, leaf <c>_leaves + c</c> for class c.</summary>
+    private readonly Node[] _nodes;
 
     private long _step;
 
     /// <param name="weights">Every member's weight, all positive, Σ at most <see cref="int.MaxValue"/>.</param>
     public SmoothWeightedSequence(ReadOnlySpan<int> weights)
-        : this(ToLong(weights))
     {
-    }
-
-    private SmoothWeightedSequence(long[] weights)
-    {
-        _weights = weights;
+        var classOf = new Dictionary<int, int>();
+        var sizes = new List<int>();
         foreach (var w in weights)
         {
             _total += w;
+            if (classOf.TryGetValue(w, out var c))
+            {
+                sizes[c]++;
+            }
+            else
+            {
+                classOf[w] = sizes.Count;
+                sizes.Add(1);
+            }
         }
 
-        _picks = new long[weights.Length];
+        _classes = new WeightClass[sizes.Count];
+        var offset = 0;
+        foreach (var (w, c) in classOf)
+        {
+            _classes[c] = new WeightClass { Weight = w, Offset = offset, Size = sizes[c] };
+            offset += sizes[c];
+        }
+
+        _members = new int[weights.Length];
+        var filled = new int[_classes.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var c = classOf[weights[i]];
+            _members[_classes[c].Offset + filled[c]++] = i;
+        }
+
         _leaves = 1;
-        while (_leaves < weights.Length)
+        while (_leaves < _classes.Length)
         {
             _leaves *= 2;
         }
 
-        _winner = new int[2 * _leaves];
-        _validUntil = new long[_leaves];
+        _nodes = new Node[2 * _leaves];
+        Restart();
+    }
+
+    private SmoothWeightedSequence(SmoothWeightedSequence source)
+    {
+        _total = source._total;
+        _members = source._members;
+        _leaves = source._leaves;
+        _classes = (WeightClass[])source._classes.Clone();
+        _nodes = new Node[source._nodes.Length];
+        _step = source._step;
         for (var leaf = 0; leaf < _leaves; leaf++)
         {
-            _winner[_leaves + leaf] = leaf < weights.Length ? leaf : -1;
+            _nodes[_leaves + leaf].Winner = leaf < _classes.Length ? leaf : -1;
         }
 
-        _validUntil.AsSpan().Fill(long.MinValue);
+        Invalidate();
     }
 
     /// <summary>The length of a period, W.</summary>
@@ -75,35 +106,34 @@ internal sealed class SmoothWeightedSequence
     public long NodesEvaluated { get; private set; }
 
     /// <summary>A copy at the same position, for a look ahead that must not move this one.</summary>
-    public SmoothWeightedSequence Clone()
-    {
-        var copy = new SmoothWeightedSequence(_weights);
-        _picks.CopyTo(copy._picks, 0);
-        copy._step = _step;
-        return copy;
-    }
+    public SmoothWeightedSequence Clone() => new(this);
 
     /// <summary>The member of the next slot; moves to the slot after it (back to slot 0 after the last of a period).</summary>
     public int Next()
     {
         var t = _step + 1;
         Refresh(1, t);
-        var member = _winner[1];
+        var c = _nodes[_leaves == 1 ? _leaves : 1].Winner;
+        ref var picked = ref _classes[c];
+        var member = _members[picked.Offset + picked.Turn];
+        if (++picked.Turn == picked.Size)
+        {
+            // The class has gone round once: each of its members has one more pick, so its line drops by W.
+            picked.Turn = 0;
+            picked.Rounds++;
+        }
 
-        _picks[member]++;
         _step = t;
         if (t == _total)
         {
             // Every member has had exactly its weight: the values are all 0 again, as at the start.
-            _step = 0;
-            _picks.AsSpan().Clear();
-            _validUntil.AsSpan().Fill(long.MinValue);
+            Restart();
         }
         else
         {
-            for (var node = (_leaves + member) / 2; node >= 1; node /= 2)
+            for (var node = (_leaves + c) / 2; node >= 1; node /= 2)
             {
-                _validUntil[node] = long.MinValue;
+                _nodes[node].ValidUntil = long.MinValue;
             }
         }
 
@@ -119,10 +149,35 @@ internal sealed class SmoothWeightedSequence
         }
     }
 
+    private void Restart()
+    {
+        _step = 0;
+        for (var c = 0; c < _classes.Length; c++)
+        {
+            _classes[c].Turn = 0;
+            _classes[c].Rounds = 0;
+        }
+
+        for (var leaf = 0; leaf < _leaves; leaf++)
+        {
+            _nodes[_leaves + leaf].Winner = leaf < _classes.Length ? leaf : -1;
+        }
+
+        Invalidate();
+    }
+
+    private void Invalidate()
+    {
+        for (var node = 1; node < _leaves; node++)
+        {
+            _nodes[node].ValidUntil = long.MinValue;
+        }
+    }
+
     /// <summary>Makes node's winner right for step <paramref name="t"/> (and every step until its new bound).</summary>
     private void Refresh(int node, long t)
     {
-        if (node >= _leaves || _validUntil[node] > t)
+        if (node >= _leaves || _nodes[node].ValidUntil > t)
         {
             return;
         }
@@ -132,46 +187,62 @@ internal sealed class SmoothWeightedSequence
         Refresh(left, t);
         Refresh(right, t);
         NodesEvaluated++;
-        var a = _winner[left];
-        var b = _winner[right];
+        var a = _nodes[left].Winner;
+        var b = _nodes[right].Winner;
         var bound = Math.Min(BoundOf(left), BoundOf(right));
         if (b < 0)
         {
-            _winner[node] = a;
+            _nodes[node].Winner = a;
         }
         else if (a < 0)
         {
-            _winner[node] = b;
+            _nodes[node].Winner = b;
         }
         else
         {
-            // a has the lower index (left subtree), so it wins ties.
-            var va = (t * _weights[a]) - (_total * _picks[a]);
-            var vb = (t * _weights[b]) - (_total * _picks[b]);
-            var (winner, loser, gap, loserWinsTies) = va >= vb ? (a, b, va - vb, false) : (b, a, vb - va, true);
-            _winner[node] = winner;
-            var gain = _weights[loser] - _weights[winner];
+            ref var ca = ref _classes[a];
+            ref var cb = ref _classes[b];
+            var va = (t * ca.Weight) - (_total * ca.Rounds);
+            var vb = (t * cb.Weight) - (_total * cb.Rounds);
+
+            // On equal values the lower member index wins, as in the reference.
+            var aWins = va > vb || (va == vb && _members[ca.Offset + ca.Turn] < _members[cb.Offset + cb.Turn]);
+            var (winner, loser) = aWins ? (a, b) : (b, a);
+            _nodes[node].Winner = winner;
+            var gain = _classes[loser].Weight - _classes[winner].Weight;
             if (gain > 0)
             {
-                // The loser gains `gain` per step: it takes over once it has made up the gap (or passed it, if it loses ties).
+                // The loser gains `gain` per step: it takes over once it has made up the gap (or reached it, if it wins ties).
+                var gap = aWins ? va - vb : vb - va;
+                var loserWinsTies = _members[_classes[loser].Offset + _classes[loser].Turn] < _members[_classes[winner].Offset + _classes[winner].Turn];
                 var steps = loserWinsTies ? (gap + gain - 1) / gain : (gap / gain) + 1;
                 bound = Math.Min(bound, t + Math.Max(steps, 1));
             }
         }
 
-        _validUntil[node] = bound;
+        _nodes[node].ValidUntil = bound;
     }
 
-    private static long[] ToLong(ReadOnlySpan<int> weights)
+    private long BoundOf(int node) => node >= _leaves ? Never : _nodes[node].ValidUntil;
+
+    /// <summary>The members of one weight, taking turns in group order.</summary>
+    private struct WeightClass
     {
-        var copy = new long[weights.Length];
-        for (var i = 0; i < weights.Length; i++)
-        {
-            copy[i] = weights[i];
-        }
+        public long Weight;
 
-        return copy;
+        /// <summary>Times the class has gone round: the pick count of its next member.</summary>
+        public long Rounds;
+
+        public int Offset;
+        public int Size;
+
+        /// <summary>Which member of the class is next (0 ≤ Turn &lt; Size).</summary>
+        public int Turn;
     }
 
-    private long BoundOf(int node) => node >= _leaves ? Never : _validUntil[node];
+    private struct Node
+    {
+        public long ValidUntil;
+        public int Winner;
+    }
 }

@@ -56,7 +56,7 @@ internal sealed class WeightedSchedule
     private readonly ulong _key;
 
     [FieldOffset(16)]
-    private WeightedScheduleWindow? _window;
+    private readonly WeightedScheduleWindow? _window;
 
     [FieldOffset(24)]
     private readonly int[] _memberWeights;
@@ -88,10 +88,15 @@ internal sealed class WeightedSchedule
     /// <param name="positions">The group's reps (positions in the roster).</param>
     /// <param name="weights">Their weights; those of weight 0 are left out.</param>
     /// <param name="repIds">Every rep's id, by position.</param>
+    /// <param name="previous">
+    /// The same group in the snapshot before a roster replacement, if any: when it had the same reps in the same order with
+    /// the same reduced weights, and so the same sequence, this schedule continues where it stopped (its position in the
+    /// period, and a long period's generator and kept slots); otherwise the sequence starts at its first slot.
+    /// </param>
     /// <param name="materialiseLimit">The longest period precomputed whole (tests lower it to exercise the chunks).</param>
     /// <param name="chunk">Slots per chunk of a longer period, a power of two.</param>
     /// <param name="keepWhole">The longest period whose chunks are all kept once generated.</param>
-    public WeightedSchedule(ulong key, int[] positions, int[] weights, string[] repIds, int materialiseLimit = MaterialiseLimit, int chunk = WeightedScheduleWindow.DefaultChunk, int keepWhole = WeightedScheduleWindow.DefaultKeepWhole)
+    public WeightedSchedule(ulong key, int[] positions, int[] weights, string[] repIds, WeightedSchedule? previous = null, int materialiseLimit = MaterialiseLimit, int chunk = WeightedScheduleWindow.DefaultChunk, int keepWhole = WeightedScheduleWindow.DefaultKeepWhole)
     {
         _key = key;
         var divisor = 0;
@@ -119,10 +124,20 @@ internal sealed class WeightedSchedule
         }
 
         _period = checked((int)total);
+        var continues = previous is not null && previous._memberIds.AsSpan().SequenceEqual(_memberIds) && previous._memberWeights.AsSpan().SequenceEqual(_memberWeights);
+        if (continues)
+        {
+            // Carry the position within the period (reduced, so the cursor starts below the wrap point even if the
+            // previous one was caught between a wrapping pick's two atomic operations).
+            _cursor = (long)((ulong)previous!.Cursor % (ulong)_period);
+        }
+
         if (total > materialiseLimit)
         {
             _positions = [];
-            _window = new WeightedScheduleWindow(_memberPositions, _memberWeights, chunk, keepWhole);
+            _window = continues && previous!._window is { } window
+                ? window.ContinueAs(_memberPositions)
+                : new WeightedScheduleWindow(_memberPositions, _memberWeights, chunk, keepWhole);
         }
         else
         {
@@ -174,26 +189,7 @@ internal sealed class WeightedSchedule
     /// <summary>Picks taken so far, modulo a multiple of <see cref="Period"/>: what decides the next slot.</summary>
     public long Cursor => Volatile.Read(ref _cursor);
 
-    /// <summary>
-    /// Continues where <paramref name="previous"/> (the same group in the snapshot before a roster replacement) stopped,
-    /// if it had the same reps in the same order with the same reduced weights, and so the same sequence; otherwise the
-    /// new sequence starts at its first slot. Call before the schedule is published.
-    /// </summary>
-    public void ContinueFrom(WeightedSchedule previous)
-    {
-        if (previous._memberIds.AsSpan().SequenceEqual(_memberIds) && previous._memberWeights.AsSpan().SequenceEqual(_memberWeights))
-        {
-            // Carry the position within the period (reduced, so the cursor starts below the wrap point even if the
-            // previous one was caught between a wrapping pick's two atomic operations), and a long period's generator.
-            SetCursor((long)((ulong)previous.Cursor % (ulong)_period));
-            if (previous._window is { } window)
-            {
-                _window = window.ContinueAs(_memberPositions);
-            }
-        }
-    }
-
-    /// <summary>Sets the cursor: the next pick takes slot <paramref name="value"/> mod <see cref="Period"/>. For <see cref="ContinueFrom"/> and tests.</summary>
+    /// <summary>Sets the cursor: the next pick takes slot <paramref name="value"/> mod <see cref="Period"/>. For tests.</summary>
     public void SetCursor(long value) => Volatile.Write(ref _cursor, value);
 
     /// <summary>The next slot of the schedule; shared by every route of the group. <see cref="Period"/> must be positive.</summary>

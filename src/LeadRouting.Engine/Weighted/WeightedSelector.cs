@@ -166,19 +166,14 @@ internal sealed class WeightedSelector : CompiledSelector
         {
             // A group's first lead: build its schedule (allocates, once per group), continuing the previous
             // snapshot's rotation for the group if it is unchanged.
-            schedule = Build(key, context.StaticGroup(), context.Snapshot);
-            if (_inherited.TryGetValue(key, out var previous))
-            {
-                schedule.ContinueFrom(previous);
-            }
-
+            schedule = Build(key, context.StaticGroup(), context.Snapshot, _inherited.GetValueOrDefault(key));
             schedule = _schedules.Add(schedule);
         }
 
         return schedule;
     }
 
-    private static WeightedSchedule Build(ulong key, List<int> group, EngineSnapshot snapshot)
+    private static WeightedSchedule Build(ulong key, List<int> group, EngineSnapshot snapshot, WeightedSchedule? previous)
     {
         var roster = snapshot.Roster;
         var positions = new List<int>();
@@ -193,6 +188,6 @@ internal sealed class WeightedSelector : CompiledSelector
             }
         }
 
-        return new WeightedSchedule(key, [.. positions], [.. weights], snapshot.RepIds);
+        return new WeightedSchedule(key, [.. positions], [.. weights], snapshot.RepIds, previous);
     }
 }

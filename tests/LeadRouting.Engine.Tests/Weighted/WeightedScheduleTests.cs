@@ -116,11 +116,8 @@ public class WeightedScheduleTests
     {
         var previous = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 2, 1], Ids);
         previous.SetCursor(previous.WrapPoint + 7); // as if caught between a wrapping pick's two atomic operations
-        var next = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 2, 1], Ids);
-        var other = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 1, 2], Ids);
-
-        next.ContinueFrom(previous);
-        other.ContinueFrom(previous);
+        var next = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 2, 1], Ids, previous);
+        var other = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 1, 2], Ids, previous);
 
         Assert.Equal(previous.PeekSlot(0), next.NextSlot());
         Assert.True(next.Cursor < next.Period);

@@ -86,10 +86,8 @@ public class WeightedScheduleWindowTests
             previous.Take(out _);
         }
 
-        var next = new WeightedSchedule(1, after, weights, newIds, materialiseLimit: 0, chunk: 4, keepWhole: whole);
-        next.ContinueFrom(previous);
-        var changed = new WeightedSchedule(1, after, [7, 0, 5, 3, 2, 11, 2], newIds, materialiseLimit: 0, chunk: 4, keepWhole: whole);
-        changed.ContinueFrom(previous);
+        var next = new WeightedSchedule(1, after, weights, newIds, previous, materialiseLimit: 0, chunk: 4, keepWhole: whole);
+        var changed = new WeightedSchedule(1, after, [7, 0, 5, 3, 2, 11, 2], newIds, previous, materialiseLimit: 0, chunk: 4, keepWhole: whole);
 
         var expected = WeightedScheduleTests.Reference(after, weights);
         for (var n = 23; n < 23 + (2 * expected.Length); n++)
