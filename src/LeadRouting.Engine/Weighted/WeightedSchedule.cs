@@ -5,15 +5,17 @@ using System.Runtime.InteropServices;
 namespace LeadRouting.Engine.Weighted;
 
 /// <summary>
-/// One period of smooth weighted round-robin (the nginx algorithm) over a fixed group of reps, precomputed so a pick is
-/// one counter increment and one read. The sequence repeats exactly every Σw picks (weights reduced by their greatest
-/// common divisor), and each rep appears wᵢ times per period.
+/// Smooth weighted round-robin (the nginx algorithm) over a fixed group of reps: a pick is one counter increment and one
+/// read. The sequence repeats exactly every Σw picks (weights reduced by their greatest common divisor), and each rep
+/// appears wᵢ times per period. A period of up to <see cref="MaterialiseLimit"/> slots is precomputed whole; a longer one
+/// is generated a chunk at a time just ahead of the routes (<see cref="WeightedScheduleWindow"/>), so no route waits on a
+/// build that grows with Σw and memory stays bounded.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Layout. A pick touches one 64-byte block of this object (<see cref="HotOffset"/>): the cursor, the period, what
 /// reduces the cursor modulo the period, and the slots themselves when the period is at most <see cref="InlineSlots"/>
-/// (a longer period reads them from <see cref="Positions"/>). The cursor used to be a separate padded counter and the
+/// (a longer period reads them from <see cref="Positions"/>, or past <see cref="MaterialiseLimit"/> from its window). The cursor used to be a separate padded counter and the
 /// slots a separate array, so a pick in a cold group was three or four dependent cache misses; it is now one block.
 /// The block is preceded by the cold fields and followed by <see cref="TrailingPad"/> bytes of padding, so the cursors
 /// of two schedules (or of a schedule and any other object) are at least 64 bytes apart and never share a cache line.
@@ -36,6 +38,9 @@ internal sealed class WeightedSchedule
     /// <summary>Periods up to this long keep their slots in the hot block; longer ones read <see cref="Positions"/>.</summary>
     public const int InlineSlots = 8;
 
+    /// <summary>Periods up to this long are precomputed whole; longer ones are generated in chunks.</summary>
+    public const int MaterialiseLimit = 4 * WeightedScheduleWindow.DefaultChunk;
+
     private const int HotOffset = 64;
     private const int HotSize = 64;
     private const int TrailingPad = 64;
@@ -43,12 +48,21 @@ internal sealed class WeightedSchedule
     /// <summary>The cursor wraps at the largest multiple of the period not above this (or the period, if longer).</summary>
     private const int WrapTarget = 1 << 30;
 
-    // Cold: read when a group is built, reconfigured or explained.
+    // Cold: read when a group is built, reconfigured or explained (and the window, by picks of a long period).
     [FieldOffset(0)]
-    private readonly string[] _repIds;
+    private readonly string[] _memberIds;
 
     [FieldOffset(8)]
     private readonly ulong _key;
+
+    [FieldOffset(16)]
+    private readonly WeightedScheduleWindow? _window;
+
+    [FieldOffset(24)]
+    private readonly int[] _memberWeights;
+
+    [FieldOffset(32)]
+    private readonly int[] _memberPositions;
 
     // Hot: everything a pick reads or writes.
     [FieldOffset(HotOffset)]
@@ -70,53 +84,79 @@ internal sealed class WeightedSchedule
     [FieldOffset(HotOffset + 32)]
     private InlinePositions _inline;
 
-    public WeightedSchedule(ulong key, int[] positions, int[] weights, string[] repIds)
+    /// <param name="key">The group's key.</param>
+    /// <param name="positions">The group's reps (positions in the roster).</param>
+    /// <param name="weights">Their weights; those of weight 0 are left out.</param>
+    /// <param name="repIds">Every rep's id, by position.</param>
+    /// <param name="previous">
+    /// The same group in the snapshot before a roster replacement, if any: when it had the same reps in the same order with
+    /// the same reduced weights, and so the same sequence, this schedule continues where it stopped (its position in the
+    /// period, and a long period's generator and kept slots); otherwise the sequence starts at its first slot.
+    /// </param>
+    /// <param name="materialiseLimit">The longest period precomputed whole (tests lower it to exercise the chunks).</param>
+    /// <param name="chunk">Slots per chunk of a longer period, a power of two.</param>
+    /// <param name="keepWhole">The longest period whose chunks are all kept once generated.</param>
+    public WeightedSchedule(ulong key, int[] positions, int[] weights, string[] repIds, WeightedSchedule? previous = null, int materialiseLimit = MaterialiseLimit, int chunk = WeightedScheduleWindow.DefaultChunk, int keepWhole = WeightedScheduleWindow.DefaultKeepWhole)
     {
         _key = key;
         var divisor = 0;
+        var members = 0;
         foreach (var w in weights)
         {
             divisor = (int)BigInteger.GreatestCommonDivisor(divisor, w);
+            members += w > 0 ? 1 : 0;
         }
 
-        var total = 0;
-        var reduced = new long[weights.Length];
-        for (var i = 0; i < weights.Length; i++)
+        _memberIds = new string[members];
+        _memberWeights = new int[members];
+        _memberPositions = new int[members];
+        var total = 0L;
+        for (int i = 0, m = 0; i < weights.Length; i++)
         {
-            reduced[i] = weights[i] / Math.Max(divisor, 1);
-            total += (int)reduced[i];
-        }
-
-        _positions = new int[total];
-        var current = new long[weights.Length];
-        for (var n = 0; n < total; n++)
-        {
-            var best = -1;
-            for (var i = 0; i < current.Length; i++)
+            if (weights[i] > 0)
             {
-                current[i] += reduced[i];
-                if (reduced[i] > 0 && (best < 0 || current[i] > current[best]))
+                _memberIds[m] = repIds[positions[i]];
+                _memberPositions[m] = positions[i];
+                _memberWeights[m] = weights[i] / divisor;
+                total += _memberWeights[m];
+                m++;
+            }
+        }
+
+        _period = checked((int)total);
+        var continues = previous is not null && previous._memberIds.AsSpan().SequenceEqual(_memberIds) && previous._memberWeights.AsSpan().SequenceEqual(_memberWeights);
+        if (continues)
+        {
+            // Carry the position within the period (reduced, so the cursor starts below the wrap point even if the
+            // previous one was caught between a wrapping pick's two atomic operations).
+            _cursor = (long)((ulong)previous!.Cursor % (ulong)_period);
+        }
+
+        if (total > materialiseLimit)
+        {
+            _positions = [];
+            _window = continues && previous!._window is { } window
+                ? window.ContinueAs(_memberPositions)
+                : new WeightedScheduleWindow(_memberPositions, _memberWeights, chunk, keepWhole);
+        }
+        else
+        {
+            _positions = new int[total];
+            if (total > 0)
+            {
+                var sequence = new SmoothWeightedSequence(_memberWeights);
+                for (var n = 0; n < _positions.Length; n++)
                 {
-                    best = i;
+                    _positions[n] = _memberPositions[sequence.Next()];
                 }
             }
-
-            current[best] -= total;
-            _positions[n] = positions[best];
         }
 
-        _repIds = new string[total];
-        for (var n = 0; n < total; n++)
-        {
-            _repIds[n] = repIds[_positions[n]];
-        }
-
-        _period = total;
         if (total > 0)
         {
             // ulong.MaxValue / d + 1 = ⌈2⁶⁴ / d⌉ for every d > 1 (d = 1 wraps to 0, which Reduce also gets right).
             _multiplier = (ulong.MaxValue / (ulong)total) + 1;
-            _wrapAt = total * Math.Max(1, WrapTarget / total);
+            _wrapAt = _period * Math.Max(1, WrapTarget / _period);
         }
 
         if (total <= InlineSlots)
@@ -125,13 +165,19 @@ internal sealed class WeightedSchedule
         }
     }
 
-    /// <summary>The rep id of each slot: what identifies the group across roster replacements, where positions move.</summary>
-    public string[] RepIds => _repIds;
+    /// <summary>The ids of the reps with a positive weight, in group order: with their weights, what identifies the group across roster replacements, where positions move.</summary>
+    public string[] MemberIds => _memberIds;
+
+    /// <summary>The reps with a positive weight (positions in the roster), in group order.</summary>
+    public int[] MemberPositions => _memberPositions;
+
+    /// <summary>The window of a period longer than <see cref="MaterialiseLimit"/>; null when the period is precomputed.</summary>
+    public WeightedScheduleWindow? Window => _window;
 
     /// <summary>The <see cref="Internal.RouteContext.SegmentKey"/> of the group.</summary>
     public ulong Key => _key;
 
-    /// <summary>Rep positions in pick order; empty when no rep has a positive weight.</summary>
+    /// <summary>Rep positions in pick order, the whole period; empty when no rep has a positive weight or the period is generated in chunks.</summary>
     public int[] Positions => _positions;
 
     /// <summary>The number of slots in a period (Σw after reduction); 0 when no rep has a positive weight.</summary>
@@ -143,22 +189,7 @@ internal sealed class WeightedSchedule
     /// <summary>Picks taken so far, modulo a multiple of <see cref="Period"/>: what decides the next slot.</summary>
     public long Cursor => Volatile.Read(ref _cursor);
 
-    /// <summary>
-    /// Continues where <paramref name="previous"/> (the same group in the snapshot before a roster replacement) stopped,
-    /// if it was the same sequence of reps; otherwise the new sequence starts at its first slot. Call before the schedule
-    /// is published.
-    /// </summary>
-    public void ContinueFrom(WeightedSchedule previous)
-    {
-        if (previous._repIds.AsSpan().SequenceEqual(_repIds))
-        {
-            // Same reps in the same order, so the same period: carry the position within it (reduced, so the cursor starts
-            // below the wrap point even if the previous one was caught between a wrapping pick's two atomic operations).
-            SetCursor((long)((ulong)previous.Cursor % (ulong)_period));
-        }
-    }
-
-    /// <summary>Sets the cursor: the next pick takes slot <paramref name="value"/> mod <see cref="Period"/>. For <see cref="ContinueFrom"/> and tests.</summary>
+    /// <summary>Sets the cursor: the next pick takes slot <paramref name="value"/> mod <see cref="Period"/>. For tests.</summary>
     public void SetCursor(long value) => Volatile.Write(ref _cursor, value);
 
     /// <summary>The next slot of the schedule; shared by every route of the group. <see cref="Period"/> must be positive.</summary>
@@ -178,9 +209,38 @@ internal sealed class WeightedSchedule
     /// <summary>The slot <paramref name="ahead"/> places after the next one, without taking it (for a preview).</summary>
     public int PeekSlot(int ahead) => Reduce(Cursor + ahead);
 
-    /// <summary>The rep position in <paramref name="slot"/> (0 ≤ slot &lt; <see cref="Period"/>).</summary>
+    /// <summary>The rep position in <paramref name="slot"/> of a precomputed period (0 ≤ slot &lt; <see cref="Period"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int PositionAt(int slot) => _period <= InlineSlots ? _inline[slot] : _positions[slot];
+
+    /// <summary>Takes the next slot and returns its rep position (<paramref name="slot"/>: which slot). <see cref="Period"/> must be positive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Take(out int slot)
+    {
+        slot = NextSlot();
+        return _window is null ? PositionAt(slot) : TakeFromWindow(ref slot);
+    }
+
+    /// <summary>The rep position of the slot <paramref name="ahead"/> places after the next one, without taking it (for a preview).</summary>
+    public int Peek(int ahead, out int slot)
+    {
+        slot = PeekSlot(ahead);
+        return _window is { } window ? window.Peek(slot) : PositionAt(slot);
+    }
+
+    private int TakeFromWindow(ref int slot)
+    {
+        while (true)
+        {
+            var position = _window!.PositionOf(slot);
+            if (position >= 0)
+            {
+                return position;
+            }
+
+            slot = NextSlot();
+        }
+    }
 
     /// <summary>
     /// <paramref name="value"/> mod <see cref="Period"/>. Below 2³² (always, but for the fallback) this is Lemire's

@@ -6,8 +6,8 @@ namespace LeadRouting.Engine.Weighted;
 
 /// <summary>
 /// Smooth weighted round-robin per group of peers. A group is what the lead-dependent steps (team, territory) leave,
-/// identified by <see cref="RouteContext.SegmentKey"/>; each group gets its own precomputed schedule and cursor, built on
-/// the group's first lead, so that leads for one territory never advance another territory's rotation. Reps excluded
+/// identified by <see cref="RouteContext.SegmentKey"/>; each group gets its own schedule and cursor, set up on the
+/// group's first lead (in work bounded by the group's size, not by Σw), so that leads for one territory never advance another territory's rotation. Reps excluded
 /// for the moment (inactive, at capacity) are skipped and lose those turns: when they return they resume their normal
 /// share, with no catch-up burst.
 /// </summary>
@@ -52,8 +52,7 @@ internal sealed class WeightedSelector : CompiledSelector
         for (var probe = 0; probe < period; probe++)
         {
             // A preview reads the slots the next route would take, without taking them.
-            slot = context.Preview ? schedule.PeekSlot(context.PreviewProbes++) : schedule.NextSlot();
-            var position = schedule.PositionAt(slot);
+            var position = context.Preview ? schedule.Peek(context.PreviewProbes++, out slot) : schedule.Take(out slot);
             if (context.Candidates.Contains(position))
             {
                 context.Trace?.Picked(position, Why(schedule, slot));
@@ -62,6 +61,11 @@ internal sealed class WeightedSelector : CompiledSelector
         }
 
         // Concurrent routes took the slots between ours: finish the period from where we are without taking more.
+        if (schedule.Window is not null)
+        {
+            return FirstMember(schedule, ref context);
+        }
+
         var positions = schedule.Positions;
         for (var i = 1; i <= period; i++)
         {
@@ -91,8 +95,7 @@ internal sealed class WeightedSelector : CompiledSelector
         var slot = 0;
         for (var probe = 0; probe < period; probe++)
         {
-            slot = schedule.NextSlot();
-            var position = schedule.PositionAt(slot);
+            var position = schedule.Take(out slot);
             if (PlannedRoute.Holds(candidates, position))
             {
                 return position;
@@ -107,6 +110,19 @@ internal sealed class WeightedSelector : CompiledSelector
     private static int RestOfPeriod(WeightedSchedule schedule, Vector256<ulong> candidates, int slot)
     {
         var period = schedule.Period;
+        if (schedule.Window is not null)
+        {
+            foreach (var member in schedule.MemberPositions)
+            {
+                if (PlannedRoute.Holds(candidates, member))
+                {
+                    return member;
+                }
+            }
+
+            return -1;
+        }
+
         var positions = schedule.Positions;
         for (var i = 1; i <= period; i++)
         {
@@ -120,13 +136,27 @@ internal sealed class WeightedSelector : CompiledSelector
         return -1;
     }
 
+    /// <summary>A long period is not kept whole: the first candidate in group order stands in for the rest of it.</summary>
+    private static int FirstMember(WeightedSchedule schedule, ref RouteContext context)
+    {
+        foreach (var member in schedule.MemberPositions)
+        {
+            if (context.Candidates.Contains(member))
+            {
+                return member;
+            }
+        }
+
+        return -1;
+    }
+
     public override DropReason? WhyNotCandidate(int position, ref RouteContext context) =>
         context.Snapshot.Roster.Reps[position].Weight == 0 ? DropReason.ZeroWeight : null;
 
     // Out of line, so the route path has no interpolated string (and no frame to zero for one).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static string Why(WeightedSchedule schedule, int slot) =>
-        $"slot {slot + 1} of the {schedule.Period}-slot weighted schedule of its group ({schedule.RepIds.Distinct().Count()} reps with weight > 0)";
+        $"slot {slot + 1} of the {schedule.Period}-slot weighted schedule of its group ({schedule.MemberIds.Length} reps with weight > 0)";
 
     private WeightedSchedule ScheduleFor(ref RouteContext context)
     {
@@ -136,19 +166,14 @@ internal sealed class WeightedSelector : CompiledSelector
         {
             // A group's first lead: build its schedule (allocates, once per group), continuing the previous
             // snapshot's rotation for the group if it is unchanged.
-            schedule = Build(key, context.StaticGroup(), context.Snapshot);
-            if (_inherited.TryGetValue(key, out var previous))
-            {
-                schedule.ContinueFrom(previous);
-            }
-
+            schedule = Build(key, context.StaticGroup(), context.Snapshot, _inherited.GetValueOrDefault(key));
             schedule = _schedules.Add(schedule);
         }
 
         return schedule;
     }
 
-    private static WeightedSchedule Build(ulong key, List<int> group, EngineSnapshot snapshot)
+    private static WeightedSchedule Build(ulong key, List<int> group, EngineSnapshot snapshot, WeightedSchedule? previous)
     {
         var roster = snapshot.Roster;
         var positions = new List<int>();
@@ -163,6 +188,6 @@ internal sealed class WeightedSelector : CompiledSelector
             }
         }
 
-        return new WeightedSchedule(key, [.. positions], [.. weights], snapshot.RepIds);
+        return new WeightedSchedule(key, [.. positions], [.. weights], snapshot.RepIds, previous);
     }
 }

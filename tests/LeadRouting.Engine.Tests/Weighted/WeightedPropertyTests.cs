@@ -36,6 +36,40 @@ public class WeightedPropertyTests
         });
     }
 
+    /// <summary>
+    /// (a)-(c) with weights up to 1,000 over up to 25 reps (periods up to 25,000, most generated in chunks rather than
+    /// precomputed), and a reload of the same roster at a random lead: the reloaded engine decides exactly as one that was
+    /// never reloaded (the rotation carries over), and the shares hold over the whole stream.
+    /// </summary>
+    [Fact]
+    public void Shares_stay_exact_and_smooth_with_weights_up_to_1000_across_a_reload_of_the_same_roster()
+    {
+        PropertyRunner.Check(LargeWeightsScenario.Arbitrary, s =>
+        {
+            var pipeline = new RoutingPipelineBuilder().AddWeighted().Build();
+            var reloaded = Build.Engine(s.Reps(), pipeline);
+            var uninterrupted = Build.Engine(s.Reps(), pipeline);
+            var w = s.Weights;
+            var total = w.Sum();
+            var counts = new long[w.Length];
+            for (var n = 1; n <= s.Leads; n++)
+            {
+                if (n == s.ReloadAt)
+                {
+                    reloaded.ReplaceRoster(new Roster(s.Reps()));
+                }
+
+                var d = reloaded.Route(new Lead("l" + n));
+                var expected = uninterrupted.Route(new Lead("l" + n));
+                Assert.True(d == expected, $"lead {n}: {d} after a reload at lead {s.ReloadAt}, {expected} without");
+                var i = Build.RepIndex(d.RepId);
+                Assert.True(w[i] > 0, $"lead {n} went to {d.RepId}, whose weight is 0");
+                counts[i]++;
+                CheckPrefix(n, w, counts, total, "");
+            }
+        }, cases: 100);
+    }
+
     /// <summary>(d) Two engines with the same roster (and the same pipeline object) make identical decisions, routes interleaved.</summary>
     [Fact]
     public void The_same_weights_and_lead_sequence_give_the_same_decisions()
@@ -133,6 +167,28 @@ public class WeightedPropertyTests
                 .Concat(Support.Shrink.Toward(Extra, 0).Select(x => this with { Extra = x }));
 
         public override string ToString() => $"weights {Fmt.List(Weights)}, {Leads} leads";
+    }
+
+    internal sealed record LargeWeightsScenario(int[] Weights, int Extra, int Reload)
+    {
+        public static Arbitrary<LargeWeightsScenario> Arbitrary => PropertyRunner.Arbitrary(
+            from k in Gen.Choose(1, 25)
+            from weights in Gen.ArrayOf(Gen.Frequency((1, Gen.Constant(0)), (8, Gen.Choose(1, 1_000))), k).Where(ws => ws.Any(x => x > 0))
+            from extra in Gen.Choose(0, 20_000)
+            from reload in Gen.Choose(1, 60_000)
+            select new LargeWeightsScenario(weights, extra, reload),
+            s => Support.Shrink.Array(s.Weights, w => Support.Shrink.Toward(w, 0), minLength: 1).Select(x => s with { Weights = x })
+                .Concat(Support.Shrink.Toward(s.Extra, 0).Select(x => s with { Extra = x })),
+            s => s.Weights.Any(x => x > 0));
+
+        /// <summary>One full cycle and part of the next.</summary>
+        public int Leads => Weights.Sum() + (Extra % Weights.Sum());
+
+        public int ReloadAt => 1 + (Reload % Leads);
+
+        public IEnumerable<Rep> Reps() => Weights.Select((w, i) => new Rep(Build.RepId(i)) { Weight = w });
+
+        public override string ToString() => $"weights {Fmt.List(Weights)}, {Leads} leads, reload before lead {ReloadAt}";
     }
 
     internal sealed record GroupRep(int Weight, int Group)

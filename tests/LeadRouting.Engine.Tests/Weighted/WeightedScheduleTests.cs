@@ -116,11 +116,8 @@ public class WeightedScheduleTests
     {
         var previous = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 2, 1], Ids);
         previous.SetCursor(previous.WrapPoint + 7); // as if caught between a wrapping pick's two atomic operations
-        var next = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 2, 1], Ids);
-        var other = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 1, 2], Ids);
-
-        next.ContinueFrom(previous);
-        other.ContinueFrom(previous);
+        var next = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 2, 1], Ids, previous);
+        var other = new WeightedSchedule(1, [0, 1, 2, 3], [4, 3, 1, 2], Ids, previous);
 
         Assert.Equal(previous.PeekSlot(0), next.NextSlot());
         Assert.True(next.Cursor < next.Period);
@@ -194,7 +191,7 @@ public class WeightedScheduleTests
     private static int[] Repeat(int[] period, int times) => [.. Enumerable.Repeat(period, times).SelectMany(p => p)];
 
     /// <summary>nginx smooth weighted round-robin over one period of Σw / gcd picks, written out independently.</summary>
-    private static int[] Reference(int[] positions, int[] weights)
+    internal static int[] Reference(int[] positions, int[] weights)
     {
         var gcd = weights.Where(w => w > 0).Aggregate(0, (a, b) => (int)System.Numerics.BigInteger.GreatestCommonDivisor(a, b));
         var w = weights.Select(x => gcd == 0 ? 0 : x / gcd).ToArray();
