@@ -1,6 +1,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests;
@@ -222,10 +223,10 @@ public class RepStateByIdTests
     /// roster change; every assignment goes to a rep in the roster that is active by the model (a rep that enters takes
     /// the roster's IsActive, a rep that remains keeps its flag).
     /// </summary>
-    [Fact]
-    public void Engine_counters_match_the_desk_for_every_rep_id_through_reps_leaving_and_returning()
+    [Property(Arbitrary = [typeof(ChurnScenario)], MaxTest = 300)]
+    public void Engine_counters_match_the_desk_for_every_rep_id_through_reps_leaving_and_returning(ChurnScenario s)
     {
-        PropertyRunner.Check(ChurnScenario.Arbitrary, s => new ChurnRun(s).Run(), cases: 300);
+        new ChurnRun(s).Run();
     }
 
     /// <summary>
@@ -321,7 +322,7 @@ public class RepStateByIdTests
     private static List<string?> Route(RoutingEngine engine, int count) =>
         Enumerable.Range(0, count).Select(i => engine.Route(new Lead("l" + i.ToString(CultureInfo.InvariantCulture))).RepId).ToList();
 
-    internal enum ChurnKind
+    public enum ChurnKind
     {
         Submit,
         Complete,
@@ -332,13 +333,13 @@ public class RepStateByIdTests
     /// <param name="Kind">What happens.</param>
     /// <param name="Pick">Submit: the lead's number; Complete: which held lead (mod count); Replace: which reps are in (bit i).</param>
     /// <param name="Inactive">Replace: which reps the roster lists as inactive (bit i).</param>
-    internal sealed record ChurnOp(ChurnKind Kind, int Pick, int Inactive);
+    public sealed record ChurnOp(ChurnKind Kind, int Pick, int Inactive);
 
     /// <param name="OpenCaps">Each rep's open-lead cap, 0 for none.</param>
     /// <param name="DailyCaps">Each rep's daily cap, 0 for none.</param>
     /// <param name="Initial">Which reps the first roster holds (bit i), at least one.</param>
     /// <param name="Ops">The stream.</param>
-    internal sealed record ChurnScenario(int[] OpenCaps, int[] DailyCaps, int Initial, ChurnOp[] Ops)
+    public sealed record ChurnScenario(int[] OpenCaps, int[] DailyCaps, int Initial, ChurnOp[] Ops)
     {
         public int Count => OpenCaps.Length;
 

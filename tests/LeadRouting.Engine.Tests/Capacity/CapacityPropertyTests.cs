@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Capacity;
@@ -21,82 +22,79 @@ public class CapacityPropertyTests
     /// weighted selector) has room, to a rep with room (and, least-loaded, one with the fewest open leads); Release succeeds
     /// exactly when the rep has an open lead. Without releases or day changes, total assigned = min(leads, Σ capacity).
     /// </summary>
-    [Fact]
-    public void No_rep_exceeds_a_cap_and_nobody_with_room_is_passed_over_sequentially()
+    [Property(Arbitrary = [typeof(SequentialScenario)], MaxTest = 500)]
+    public void No_rep_exceeds_a_cap_and_nobody_with_room_is_passed_over_sequentially(SequentialScenario s)
     {
-        PropertyRunner.Check(SequentialScenario.Arbitrary, s =>
+        var time = new FakeTimeProvider();
+        var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline(), time: time);
+        var n = s.Setup.Caps.Length;
+        var open = new long[n];
+        var today = new int[n];
+        var day = Day(time);
+        int routes = 0, assigned = 0, step = 0;
+        foreach (var op in s.Ops)
         {
-            var time = new FakeTimeProvider();
-            var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline(), time: time);
-            var n = s.Setup.Caps.Length;
-            var open = new long[n];
-            var today = new int[n];
-            var day = Day(time);
-            int routes = 0, assigned = 0, step = 0;
-            foreach (var op in s.Ops)
+            step++;
+            var at = $"step {step} ({op})";
+            switch (op.Kind)
             {
-                step++;
-                var at = $"step {step} ({op})";
-                switch (op.Kind)
-                {
-                    case OpKind.Route:
-                        routes++;
-                        var withRoom = Enumerable.Range(0, n).Where(i => s.Setup.Eligible(i) && HasRoom(s.Setup.Caps[i], open[i], today[i])).ToArray();
-                        var d = engine.Route(new Lead("l" + step));
-                        Assert.True(d.IsAssigned == (withRoom.Length > 0), $"{at}: {d}, while reps with room were {Fmt.List(withRoom.Select(Build.RepId))} (open {Fmt.List(open)}, today {Fmt.List(today)})");
-                        if (d.IsAssigned)
-                        {
-                            var i = Build.RepIndex(d.RepId);
-                            Assert.True(withRoom.Contains(i), $"{at}: {d} but {d.RepId} had no room (open {open[i]}, today {today[i]}, caps {s.Setup.Caps[i]})");
-                            if (s.Setup.CapacityStep == CapacityStep.LeastLoaded)
-                            {
-                                // The preference is among the reps the selector may pick (weight > 0 for weighted) that have room.
-                                var fewest = withRoom.Min(j => open[j]);
-                                Assert.True(open[i] == fewest, $"{at}: least-loaded picked {d.RepId} with {open[i]} open leads while a pickable rep with room had {fewest} (open {Fmt.List(open)})");
-                            }
-
-                            open[i]++;
-                            today[i]++;
-                            assigned++;
-                        }
-
-                        break;
-                    case OpKind.Release:
-                        var r = op.Rep % n;
-                        var released = engine.Release(Build.RepId(r));
-                        Assert.True(released == open[r] > 0, $"{at}: Release returned {released} with {open[r]} open");
-                        open[r] -= released ? 1 : 0;
-                        break;
-                    default:
-                        time.Advance(TimeSpan.FromHours(op.Hours));
-                        if (Day(time) != day)
-                        {
-                            day = Day(time);
-                            Array.Clear(today);
-                        }
-
-                        break;
-                }
-
-                for (var i = 0; i < n; i++)
-                {
-                    var caps = s.Setup.Caps[i];
-                    Assert.True(engine.TryGetStatus(Build.RepId(i), out var status));
-                    Assert.True(status.OpenLeads == open[i], $"{at}: {status.RepId} has {status.OpenLeads} open leads, model {open[i]}");
-                    Assert.True(status.OpenLeads <= (caps.MaxOpen ?? int.MaxValue), $"{at}: {status.RepId} has {status.OpenLeads} open leads, cap {caps.MaxOpen}");
-                    if (caps.MaxDaily is { } daily)
+                case OpKind.Route:
+                    routes++;
+                    var withRoom = Enumerable.Range(0, n).Where(i => s.Setup.Eligible(i) && HasRoom(s.Setup.Caps[i], open[i], today[i])).ToArray();
+                    var d = engine.Route(new Lead("l" + step));
+                    Assert.True(d.IsAssigned == (withRoom.Length > 0), $"{at}: {d}, while reps with room were {Fmt.List(withRoom.Select(Build.RepId))} (open {Fmt.List(open)}, today {Fmt.List(today)})");
+                    if (d.IsAssigned)
                     {
-                        Assert.True(status.LeadsToday == today[i], $"{at}: {status.RepId} has {status.LeadsToday} leads today, model {today[i]}");
-                        Assert.True(status.LeadsToday <= daily, $"{at}: {status.RepId} has {status.LeadsToday} leads today, cap {daily}");
+                        var i = Build.RepIndex(d.RepId);
+                        Assert.True(withRoom.Contains(i), $"{at}: {d} but {d.RepId} had no room (open {open[i]}, today {today[i]}, caps {s.Setup.Caps[i]})");
+                        if (s.Setup.CapacityStep == CapacityStep.LeastLoaded)
+                        {
+                            // The preference is among the reps the selector may pick (weight > 0 for weighted) that have room.
+                            var fewest = withRoom.Min(j => open[j]);
+                            Assert.True(open[i] == fewest, $"{at}: least-loaded picked {d.RepId} with {open[i]} open leads while a pickable rep with room had {fewest} (open {Fmt.List(open)})");
+                        }
+
+                        open[i]++;
+                        today[i]++;
+                        assigned++;
                     }
-                }
+
+                    break;
+                case OpKind.Release:
+                    var r = op.Rep % n;
+                    var released = engine.Release(Build.RepId(r));
+                    Assert.True(released == open[r] > 0, $"{at}: Release returned {released} with {open[r]} open");
+                    open[r] -= released ? 1 : 0;
+                    break;
+                default:
+                    time.Advance(TimeSpan.FromHours(op.Hours));
+                    if (Day(time) != day)
+                    {
+                        day = Day(time);
+                        Array.Clear(today);
+                    }
+
+                    break;
             }
 
-            if (s.Ops.All(o => o.Kind == OpKind.Route))
+            for (var i = 0; i < n; i++)
             {
-                Assert.Equal(Math.Min(routes, s.Setup.TotalCapacity), assigned);
+                var caps = s.Setup.Caps[i];
+                Assert.True(engine.TryGetStatus(Build.RepId(i), out var status));
+                Assert.True(status.OpenLeads == open[i], $"{at}: {status.RepId} has {status.OpenLeads} open leads, model {open[i]}");
+                Assert.True(status.OpenLeads <= (caps.MaxOpen ?? int.MaxValue), $"{at}: {status.RepId} has {status.OpenLeads} open leads, cap {caps.MaxOpen}");
+                if (caps.MaxDaily is { } daily)
+                {
+                    Assert.True(status.LeadsToday == today[i], $"{at}: {status.RepId} has {status.LeadsToday} leads today, model {today[i]}");
+                    Assert.True(status.LeadsToday <= daily, $"{at}: {status.RepId} has {status.LeadsToday} leads today, cap {daily}");
+                }
             }
-        });
+        }
+
+        if (s.Ops.All(o => o.Kind == OpKind.Route))
+        {
+            Assert.Equal(Math.Min(routes, s.Setup.TotalCapacity), assigned);
+        }
     }
 
     /// <summary>
@@ -106,34 +104,31 @@ public class CapacityPropertyTests
     /// must give the same decision: rep, deciding step, reason and fallback flag, including "AllAtCapacity" at the
     /// capacity step when everyone is full and the weight-0 cases of the weighted selector.
     /// </summary>
-    [Fact]
-    public void A_capacity_check_left_to_the_selection_decides_as_the_capacity_step_would()
+    [Property(Arbitrary = [typeof(SequentialScenario)], MaxTest = 500)]
+    public void A_capacity_check_left_to_the_selection_decides_as_the_capacity_step_would(SequentialScenario s)
     {
-        PropertyRunner.Check(SequentialScenario.Arbitrary, s =>
+        var time = new FakeTimeProvider();
+        var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline(), time: time);
+        var step = 0;
+        foreach (var op in s.Ops)
         {
-            var time = new FakeTimeProvider();
-            var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline(), time: time);
-            var step = 0;
-            foreach (var op in s.Ops)
+            step++;
+            switch (op.Kind)
             {
-                step++;
-                switch (op.Kind)
-                {
-                    case OpKind.Route:
-                        var lead = new Lead("l" + step);
-                        var explained = engine.Explain(lead);
-                        var routed = engine.Route(lead);
-                        Assert.True(explained.Decision == routed, $"step {step} ({op}): explained {explained.Decision}, routed {routed}\n{explained}");
-                        break;
-                    case OpKind.Release:
-                        engine.Release(Build.RepId(op.Rep % s.Setup.Caps.Length));
-                        break;
-                    default:
-                        time.Advance(TimeSpan.FromHours(op.Hours));
-                        break;
-                }
+                case OpKind.Route:
+                    var lead = new Lead("l" + step);
+                    var explained = engine.Explain(lead);
+                    var routed = engine.Route(lead);
+                    Assert.True(explained.Decision == routed, $"step {step} ({op}): explained {explained.Decision}, routed {routed}\n{explained}");
+                    break;
+                case OpKind.Release:
+                    engine.Release(Build.RepId(op.Rep % s.Setup.Caps.Length));
+                    break;
+                default:
+                    time.Advance(TimeSpan.FromHours(op.Hours));
+                    break;
             }
-        });
+        }
     }
 
     /// <summary>
@@ -142,47 +137,44 @@ public class CapacityPropertyTests
     /// counters match the decisions, and exactly min(leads, Σ capacity) leads are assigned. Weights are positive here, so
     /// every rep with room is eligible.
     /// </summary>
-    [Fact]
-    public void No_rep_exceeds_a_cap_and_assigned_is_min_of_leads_and_capacity_under_concurrency()
+    [Property(Arbitrary = [typeof(ConcurrentScenario)], MaxTest = 500)]
+    public void No_rep_exceeds_a_cap_and_assigned_is_min_of_leads_and_capacity_under_concurrency(ConcurrentScenario s)
     {
-        PropertyRunner.Check(ConcurrentScenario.Arbitrary, s =>
+        for (var trial = 1; trial <= TrialsPerCase; trial++)
         {
-            for (var trial = 1; trial <= TrialsPerCase; trial++)
+            var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline());
+            var decisions = new RoutingDecision[s.Leads];
+            using var barrier = new Barrier(Threads);
+            var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
             {
-                var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline());
-                var decisions = new RoutingDecision[s.Leads];
-                using var barrier = new Barrier(Threads);
-                var threads = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+                barrier.SignalAndWait();
+                for (var i = t; i < decisions.Length; i += Threads)
                 {
-                    barrier.SignalAndWait();
-                    for (var i = t; i < decisions.Length; i += Threads)
-                    {
-                        decisions[i] = engine.Route(new Lead("l" + i));
-                    }
-                })).ToList();
-                threads.ForEach(th => th.Start());
-                threads.ForEach(th => th.Join());
-
-                var counts = new int[s.Setup.Caps.Length];
-                foreach (var d in decisions.Where(d => d.IsAssigned))
-                {
-                    counts[Build.RepIndex(d.RepId)]++;
+                    decisions[i] = engine.Route(new Lead("l" + i));
                 }
+            })).ToList();
+            threads.ForEach(th => th.Start());
+            threads.ForEach(th => th.Join());
 
-                var unassigned = decisions.Where(d => !d.IsAssigned).GroupBy(d => $"{d.StepName}/{d.Reason}").Select(g => $"{g.Count()}x {g.Key}");
-                var summary = $"trial {trial}: per-rep counts {Fmt.List(counts)}, unassigned {Fmt.List(unassigned)}";
-                for (var i = 0; i < counts.Length; i++)
-                {
-                    var caps = s.Setup.Caps[i];
-                    Assert.True(engine.TryGetStatus(Build.RepId(i), out var status));
-                    Assert.True(counts[i] <= Math.Min(caps.MaxOpen ?? int.MaxValue, caps.MaxDaily ?? int.MaxValue), $"{summary}: {Build.RepId(i)} got {counts[i]} leads, caps {caps}");
-                    Assert.True(status.OpenLeads == counts[i], $"{summary}: {Build.RepId(i)} has {status.OpenLeads} open leads but got {counts[i]}");
-                    Assert.True(caps.MaxDaily is null || status.LeadsToday == counts[i], $"{summary}: {Build.RepId(i)} has {status.LeadsToday} leads today but got {counts[i]}");
-                }
-
-                Assert.True(counts.Sum() == Math.Min(s.Leads, s.Setup.TotalCapacity), $"{summary}: {counts.Sum()} assigned, expected min({s.Leads} leads, capacity {s.Setup.TotalCapacity})");
+            var counts = new int[s.Setup.Caps.Length];
+            foreach (var d in decisions.Where(d => d.IsAssigned))
+            {
+                counts[Build.RepIndex(d.RepId)]++;
             }
-        });
+
+            var unassigned = decisions.Where(d => !d.IsAssigned).GroupBy(d => $"{d.StepName}/{d.Reason}").Select(g => $"{g.Count()}x {g.Key}");
+            var summary = $"trial {trial}: per-rep counts {Fmt.List(counts)}, unassigned {Fmt.List(unassigned)}";
+            for (var i = 0; i < counts.Length; i++)
+            {
+                var caps = s.Setup.Caps[i];
+                Assert.True(engine.TryGetStatus(Build.RepId(i), out var status));
+                Assert.True(counts[i] <= Math.Min(caps.MaxOpen ?? int.MaxValue, caps.MaxDaily ?? int.MaxValue), $"{summary}: {Build.RepId(i)} got {counts[i]} leads, caps {caps}");
+                Assert.True(status.OpenLeads == counts[i], $"{summary}: {Build.RepId(i)} has {status.OpenLeads} open leads but got {counts[i]}");
+                Assert.True(caps.MaxDaily is null || status.LeadsToday == counts[i], $"{summary}: {Build.RepId(i)} has {status.LeadsToday} leads today but got {counts[i]}");
+            }
+
+            Assert.True(counts.Sum() == Math.Min(s.Leads, s.Setup.TotalCapacity), $"{summary}: {counts.Sum()} assigned, expected min({s.Leads} leads, capacity {s.Setup.TotalCapacity})");
+        }
     }
 
     private static bool HasRoom(Caps caps, long open, int today) =>
@@ -190,21 +182,21 @@ public class CapacityPropertyTests
 
     private static int Day(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber;
 
-    internal enum CapacityStep
+    public enum CapacityStep
     {
         None,
         Plain,
         LeastLoaded,
     }
 
-    internal enum OpKind
+    public enum OpKind
     {
         Route,
         Release,
         Advance,
     }
 
-    internal sealed record Caps(int? MaxOpen, int? MaxDaily, int Weight)
+    public sealed record Caps(int? MaxOpen, int? MaxDaily, int Weight)
     {
         public static Gen<Caps> Generator(int minWeight) =>
             from open in Gen.Frequency((1, Gen.Constant<int?>(null)), (4, Gen.Choose(0, 5).Select(x => (int?)x)))
@@ -220,7 +212,7 @@ public class CapacityPropertyTests
         public override string ToString() => $"open<={Fmt.Cap(MaxOpen)} day<={Fmt.Cap(MaxDaily)} w{Weight}";
     }
 
-    internal sealed record Setup(Caps[] Caps, bool Weighted, CapacityStep CapacityStep)
+    public sealed record Setup(Caps[] Caps, bool Weighted, CapacityStep CapacityStep)
     {
         /// <summary>Whether the selector may pick the rep at all (weight 0 is never picked by the weighted selector).</summary>
         public bool Eligible(int i) => !Weighted || Caps[i].Weight > 0;
@@ -259,7 +251,7 @@ public class CapacityPropertyTests
             $"{(CapacityStep == CapacityStep.None ? string.Empty : CapacityStep + " capacity -> ")}{(Weighted ? "Weighted" : "RoundRobin")}, reps {Fmt.List(Caps.Select((c, i) => $"r{i} {c}"))}";
     }
 
-    internal sealed record Op(OpKind Kind, int Rep, int Hours)
+    public sealed record Op(OpKind Kind, int Rep, int Hours)
     {
         public static Gen<Op> Generator =>
             Gen.Frequency(
@@ -279,7 +271,7 @@ public class CapacityPropertyTests
         };
     }
 
-    internal sealed record SequentialScenario(Setup Setup, Op[] Ops)
+    public sealed record SequentialScenario(Setup Setup, Op[] Ops)
     {
         public static Arbitrary<SequentialScenario> Arbitrary => PropertyRunner.Arbitrary(
             from setup in Setup.Generator(minWeight: 0)
@@ -294,7 +286,7 @@ public class CapacityPropertyTests
         public override string ToString() => $"{Setup}; ops {Fmt.List(Ops)}";
     }
 
-    internal sealed record ConcurrentScenario(Setup Setup, int Leads)
+    public sealed record ConcurrentScenario(Setup Setup, int Leads)
     {
         public static Arbitrary<ConcurrentScenario> Arbitrary => PropertyRunner.Arbitrary(
             from setup in Setup.Generator(minWeight: 1)

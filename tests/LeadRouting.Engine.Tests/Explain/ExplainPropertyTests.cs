@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 using static LeadRouting.Engine.Tests.PipelinePropertyTests;
 
@@ -10,10 +11,10 @@ namespace LeadRouting.Engine.Tests.Explain;
 /// </summary>
 public class ExplainPropertyTests
 {
-    [Fact]
-    public void Preview_then_route_pick_the_same_rep_and_previews_change_no_counter()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 500)]
+    public void Preview_then_route_pick_the_same_rep_and_previews_change_no_counter(Scenario s)
     {
-        PropertyRunner.Check(Scenario.Arbitrary, s => Drive(s, (engine, lead, at) =>
+        Drive(s, (engine, lead, at) =>
         {
             var before = Statuses(engine);
             var first = engine.Preview(lead);
@@ -22,13 +23,13 @@ public class ExplainPropertyTests
             var routed = engine.Route(lead);
             Assert.True(first == second && first == routed, $"{at}: previews {first} / {second}, route {routed}");
             return routed;
-        }));
+        });
     }
 
-    [Fact]
-    public void Every_reason_given_for_a_dropped_rep_is_true_and_the_pick_is_a_final_candidate()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 500)]
+    public void Every_reason_given_for_a_dropped_rep_is_true_and_the_pick_is_a_final_candidate(Scenario s)
     {
-        PropertyRunner.Check(Scenario.Arbitrary, s => Drive(s, (engine, lead, at) =>
+        Drive(s, (engine, lead, at) =>
         {
             var explanation = engine.Explain(lead);
             var statuses = Statuses(engine).ToDictionary(x => x.RepId);
@@ -68,7 +69,7 @@ public class ExplainPropertyTests
             }
 
             return routed;
-        }));
+        });
     }
 
     [ThreadStatic]

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Internal;
 using LeadRouting.Engine.Tests.Support;
 
@@ -32,63 +33,62 @@ public class CandidateSetTests
     /// <summary>A roster size, its active reps, the reps the route excludes, the operations and a mask to probe with.</summary>
     public sealed record Scenario(int Reps, int[] Active, int[] Excluded, Op[] Ops, int[] Probe)
     {
+        public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(Scenarios, Shrinks);
+
         public override string ToString() =>
             $"reps {Reps}, active {Fmt.List(Active)}, excluded {Fmt.List(Excluded)}, ops {Fmt.List(Ops)}, probe {Fmt.List(Probe)}";
     }
 
-    [Fact]
-    public void The_set_matches_a_model_after_every_narrowing_removal_and_reset_at_small_and_large_rosters()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 500)]
+    public void The_set_matches_a_model_after_every_narrowing_removal_and_reset_at_small_and_large_rosters(Scenario scenario)
     {
-        PropertyRunner.Check(PropertyRunner.Arbitrary(Scenarios, Shrinks), scenario =>
+        var words = (scenario.Reps + 63) / 64;
+        var active = new ulong[words];
+        foreach (var p in scenario.Active)
         {
-            var words = (scenario.Reps + 63) / 64;
-            var active = new ulong[words];
-            foreach (var p in scenario.Active)
+            active[p >> 6] |= 1UL << p;
+        }
+
+        var bits = new ulong[words];
+        var set = default(CandidateSet);
+        // Pending-mask storage as a route lends it: only to rosters that keep masks pending.
+        set.Initialize(active, bits, CandidateSet.KeepsMasksPending(words) ? new RepMask[CandidateSet.MaxPendingMasks] : []);
+        var excluded = scenario.Excluded.ToHashSet();
+        if (scenario.Excluded.Length > 0)
+        {
+            set.Exclude(scenario.Excluded);
+        }
+
+        var model = scenario.Active.ToHashSet();
+        model.ExceptWith(excluded);
+        var probe = new RepMask(scenario.Probe);
+        AssertSame(ref set, model, probe, scenario.Reps, "after start");
+        for (var i = 0; i < scenario.Ops.Length; i++)
+        {
+            var op = scenario.Ops[i];
+            switch (op.Kind)
             {
-                active[p >> 6] |= 1UL << p;
+                case Op.Narrow:
+                    set.Narrow(new RepMask(op.Positions));
+                    model.IntersectWith(op.Positions);
+                    break;
+                case Op.NarrowByHead:
+                    set.Narrow(new MaskHead(new RepMask(op.Positions)));
+                    model.IntersectWith(op.Positions);
+                    break;
+                case Op.Remove:
+                    set.Remove(op.Positions[0]);
+                    model.Remove(op.Positions[0]);
+                    break;
+                default:
+                    set.Reset();
+                    model = scenario.Active.ToHashSet();
+                    model.ExceptWith(excluded);
+                    break;
             }
 
-            var bits = new ulong[words];
-            var set = default(CandidateSet);
-            // Pending-mask storage as a route lends it: only to rosters that keep masks pending.
-            set.Initialize(active, bits, CandidateSet.KeepsMasksPending(words) ? new RepMask[CandidateSet.MaxPendingMasks] : []);
-            var excluded = scenario.Excluded.ToHashSet();
-            if (scenario.Excluded.Length > 0)
-            {
-                set.Exclude(scenario.Excluded);
-            }
-
-            var model = scenario.Active.ToHashSet();
-            model.ExceptWith(excluded);
-            var probe = new RepMask(scenario.Probe);
-            AssertSame(ref set, model, probe, scenario.Reps, "after start");
-            for (var i = 0; i < scenario.Ops.Length; i++)
-            {
-                var op = scenario.Ops[i];
-                switch (op.Kind)
-                {
-                    case Op.Narrow:
-                        set.Narrow(new RepMask(op.Positions));
-                        model.IntersectWith(op.Positions);
-                        break;
-                    case Op.NarrowByHead:
-                        set.Narrow(new MaskHead(new RepMask(op.Positions)));
-                        model.IntersectWith(op.Positions);
-                        break;
-                    case Op.Remove:
-                        set.Remove(op.Positions[0]);
-                        model.Remove(op.Positions[0]);
-                        break;
-                    default:
-                        set.Reset();
-                        model = scenario.Active.ToHashSet();
-                        model.ExceptWith(excluded);
-                        break;
-                }
-
-                AssertSame(ref set, model, probe, scenario.Reps, $"after op {i} ({op})");
-            }
-        });
+            AssertSame(ref set, model, probe, scenario.Reps, $"after op {i} ({op})");
+        }
     }
 
     private static void AssertSame(ref CandidateSet set, HashSet<int> model, RepMask probe, int reps, string when)

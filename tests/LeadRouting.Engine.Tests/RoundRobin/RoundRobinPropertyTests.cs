@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.RoundRobin;
@@ -15,33 +16,30 @@ public class RoundRobinPropertyTests
     /// set of reps is active: over the stream that follows, at every prefix the per-rep counts differ by at most 1, and
     /// nobody outside the set is chosen.
     /// </summary>
-    [Fact]
-    public void Counts_over_a_fixed_candidate_set_differ_by_at_most_one_at_every_prefix()
+    [Property(Arbitrary = [typeof(FixedSetScenario)], MaxTest = 500)]
+    public void Counts_over_a_fixed_candidate_set_differ_by_at_most_one_at_every_prefix(FixedSetScenario s)
     {
-        PropertyRunner.Check(FixedSetScenario.Arbitrary, s =>
+        var engine = Build.Engine(Enumerable.Range(0, s.RepCount).Select(i => new Rep(Build.RepId(i))), new RoutingPipelineBuilder().AddRoundRobin().Build());
+        var n = 0;
+        foreach (var mask in s.WarmupMasks)
         {
-            var engine = Build.Engine(Enumerable.Range(0, s.RepCount).Select(i => new Rep(Build.RepId(i))), new RoutingPipelineBuilder().AddRoundRobin().Build());
-            var n = 0;
-            foreach (var mask in s.WarmupMasks)
-            {
-                SetActiveMask(engine, s.RepCount, mask);
-                engine.Route(new Lead("w" + n++));
-            }
+            SetActiveMask(engine, s.RepCount, mask);
+            engine.Route(new Lead("w" + n++));
+        }
 
-            var set = s.Set;
-            SetActiveMask(engine, s.RepCount, set);
-            var members = Enumerable.Range(0, s.RepCount).Where(i => (set & (1 << i)) != 0).ToArray();
-            var counts = new int[s.RepCount];
-            for (var p = 1; p <= s.Leads; p++)
-            {
-                var d = engine.Route(new Lead("l" + p));
-                var i = Build.RepIndex(d.RepId);
-                Assert.True(d.IsAssigned && (set & (1 << i)) != 0, $"lead {p} of the steady stream: {d}, expected one of {Fmt.List(members.Select(Build.RepId))}");
-                counts[i]++;
-                var spread = members.Max(m => counts[m]) - members.Min(m => counts[m]);
-                Assert.True(spread <= 1, $"after {p} leads the counts of {Fmt.List(members.Select(Build.RepId))} are {Fmt.List(members.Select(m => counts[m]))} (spread {spread})");
-            }
-        });
+        var set = s.Set;
+        SetActiveMask(engine, s.RepCount, set);
+        var members = Enumerable.Range(0, s.RepCount).Where(i => (set & (1 << i)) != 0).ToArray();
+        var counts = new int[s.RepCount];
+        for (var p = 1; p <= s.Leads; p++)
+        {
+            var d = engine.Route(new Lead("l" + p));
+            var i = Build.RepIndex(d.RepId);
+            Assert.True(d.IsAssigned && (set & (1 << i)) != 0, $"lead {p} of the steady stream: {d}, expected one of {Fmt.List(members.Select(Build.RepId))}");
+            counts[i]++;
+            var spread = members.Max(m => counts[m]) - members.Min(m => counts[m]);
+            Assert.True(spread <= 1, $"after {p} leads the counts of {Fmt.List(members.Select(Build.RepId))} are {Fmt.List(members.Select(m => counts[m]))} (spread {spread})");
+        }
     }
 
     /// <summary>
@@ -49,33 +47,30 @@ public class RoundRobinPropertyTests
     /// leads, through AddTerritory().AddRoundRobin(); the other reps have random overlapping territories and are switched on
     /// and off lead by lead. At every prefix the twins' counts differ by at most 1.
     /// </summary>
-    [Fact]
-    public void Twins_eligible_for_the_same_leads_stay_within_one_whatever_the_others_do()
+    [Property(Arbitrary = [typeof(TwinsScenario)], MaxTest = 500)]
+    public void Twins_eligible_for_the_same_leads_stay_within_one_whatever_the_others_do(TwinsScenario s)
     {
-        PropertyRunner.Check(TwinsScenario.Arbitrary, s =>
+        var (reps, twinA, twinB) = s.Roster();
+        var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddTerritory().AddRoundRobin().Build());
+        int a = 0, b = 0, step = 0;
+        foreach (var (lead, mask) in s.Steps)
         {
-            var (reps, twinA, twinB) = s.Roster();
-            var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddTerritory().AddRoundRobin().Build());
-            int a = 0, b = 0, step = 0;
-            foreach (var (lead, mask) in s.Steps)
+            step++;
+            var other = 0;
+            for (var p = 0; p < reps.Count; p++)
             {
-                step++;
-                var other = 0;
-                for (var p = 0; p < reps.Count; p++)
+                if (p != twinA && p != twinB)
                 {
-                    if (p != twinA && p != twinB)
-                    {
-                        engine.SetActive(Build.RepId(p), (mask & (1 << other++)) != 0);
-                    }
+                    engine.SetActive(Build.RepId(p), (mask & (1 << other++)) != 0);
                 }
-
-                var d = engine.Route(lead.ToLead("l" + step));
-                var chosen = Build.RepIndex(d.RepId);
-                a += chosen == twinA ? 1 : 0;
-                b += chosen == twinB ? 1 : 0;
-                Assert.True(Math.Abs(a - b) <= 1, $"after lead {step} ({lead}) -> {d}: twins {Build.RepId(twinA)}={a}, {Build.RepId(twinB)}={b}");
             }
-        });
+
+            var d = engine.Route(lead.ToLead("l" + step));
+            var chosen = Build.RepIndex(d.RepId);
+            a += chosen == twinA ? 1 : 0;
+            b += chosen == twinB ? 1 : 0;
+            Assert.True(Math.Abs(a - b) <= 1, $"after lead {step} ({lead}) -> {d}: twins {Build.RepId(twinA)}={a}, {Build.RepId(twinB)}={b}");
+        }
     }
 
     /// <summary>
@@ -83,39 +78,36 @@ public class RoundRobinPropertyTests
     /// at every prefix p between ⌊p/m⌋ and ⌊p/m⌋ + 1 leads: at most one more than its fair share (no catch-up burst) and
     /// never less (it gets its share from then on).
     /// </summary>
-    [Fact]
-    public void A_returning_rep_gets_its_share_without_a_catch_up_burst()
+    [Property(Arbitrary = [typeof(ReturnerScenario)], MaxTest = 500)]
+    public void A_returning_rep_gets_its_share_without_a_catch_up_burst(ReturnerScenario s)
     {
-        PropertyRunner.Check(ReturnerScenario.Arbitrary, s =>
+        var m = s.RepCount;
+        var returner = Build.RepId(s.Returner);
+        var engine = Build.Engine(Enumerable.Range(0, m).Select(i => new Rep(Build.RepId(i))), new RoutingPipelineBuilder().AddRoundRobin().Build());
+        var n = 0;
+        foreach (var mask in s.WarmupMasks)
         {
-            var m = s.RepCount;
-            var returner = Build.RepId(s.Returner);
-            var engine = Build.Engine(Enumerable.Range(0, m).Select(i => new Rep(Build.RepId(i))), new RoutingPipelineBuilder().AddRoundRobin().Build());
-            var n = 0;
-            foreach (var mask in s.WarmupMasks)
-            {
-                SetActiveMask(engine, m, mask);
-                engine.Route(new Lead("w" + n++));
-            }
+            SetActiveMask(engine, m, mask);
+            engine.Route(new Lead("w" + n++));
+        }
 
-            SetActiveMask(engine, m, (1 << m) - 1);
-            engine.SetActive(returner, false);
-            for (var i = 0; i < s.Absent; i++)
-            {
-                var d = engine.Route(new Lead("a" + i));
-                Assert.NotEqual(returner, d.RepId);
-            }
+        SetActiveMask(engine, m, (1 << m) - 1);
+        engine.SetActive(returner, false);
+        for (var i = 0; i < s.Absent; i++)
+        {
+            var d = engine.Route(new Lead("a" + i));
+            Assert.NotEqual(returner, d.RepId);
+        }
 
-            engine.SetActive(returner, true);
-            var got = 0;
-            for (var p = 1; p <= s.Windows * m; p++)
-            {
-                got += engine.Route(new Lead("b" + p)).RepId == returner ? 1 : 0;
-                var fair = p / m;
-                Assert.True(got <= fair + 1, $"{got} leads to the returner after {p} leads back (fair share {fair}): a catch-up burst");
-                Assert.True(got >= fair, $"{got} leads to the returner after {p} leads back (fair share {fair}): starved");
-            }
-        });
+        engine.SetActive(returner, true);
+        var got = 0;
+        for (var p = 1; p <= s.Windows * m; p++)
+        {
+            got += engine.Route(new Lead("b" + p)).RepId == returner ? 1 : 0;
+            var fair = p / m;
+            Assert.True(got <= fair + 1, $"{got} leads to the returner after {p} leads back (fair share {fair}): a catch-up burst");
+            Assert.True(got >= fair, $"{got} leads to the returner after {p} leads back (fair share {fair}): starved");
+        }
     }
 
     /// <summary>
@@ -124,75 +116,80 @@ public class RoundRobinPropertyTests
     /// before each lead, every pick is exactly the reference model's: the active rep whose last
     /// assignment is oldest, never-assigned first, ties to roster order.
     /// </summary>
-    [Fact]
-    public void Large_rosters_pick_exactly_the_least_recently_assigned_active_rep()
+    [Property(Arbitrary = [typeof(LargeRosterSteps)], MaxTest = 200)]
+    public void Large_rosters_pick_exactly_the_least_recently_assigned_active_rep((int Reps, int[][] Off) s)
     {
-        static Gen<int[]> Off(int reps) =>
-            from k in Gen.Choose(0, 40)
-            from off in Gen.ArrayOf(Gen.Choose(0, reps - 1), k)
-            select off;
-        var gen =
-            from reps in Gen.Choose(64, 200)
-            from count in Gen.Choose(reps, 3 * reps)
-            from steps in Gen.ArrayOf(Off(reps), count)
-            select (Reps: reps, Off: steps);
-        var arb = PropertyRunner.Arbitrary(
-            gen,
-            s => Shrink.Array(s.Off, o => Shrink.Array(o, _ => [])).Select(o => (s.Reps, o)),
-            s => s.Off.Length > 0);
-        PropertyRunner.Check(arb, s =>
+        var engine = Build.Engine(Enumerable.Range(0, s.Reps).Select(i => new Rep(Build.RepId(i))), new RoutingPipelineBuilder().AddRoundRobin().Build());
+        var last = Enumerable.Repeat(-1, s.Reps).ToArray();
+        var wasOff = new HashSet<int>();
+        for (var step = 0; step < s.Off.Length; step++)
         {
-            var engine = Build.Engine(Enumerable.Range(0, s.Reps).Select(i => new Rep(Build.RepId(i))), new RoutingPipelineBuilder().AddRoundRobin().Build());
-            var last = Enumerable.Repeat(-1, s.Reps).ToArray();
-            var wasOff = new HashSet<int>();
-            for (var step = 0; step < s.Off.Length; step++)
+            var off = s.Off[step].ToHashSet();
+            foreach (var i in wasOff.Except(off))
             {
-                var off = s.Off[step].ToHashSet();
-                foreach (var i in wasOff.Except(off))
-                {
-                    engine.SetActive(Build.RepId(i), true);
-                }
-
-                foreach (var i in off.Except(wasOff))
-                {
-                    engine.SetActive(Build.RepId(i), false);
-                }
-
-                wasOff = off;
-
-                var expected = Enumerable.Range(0, s.Reps).Where(i => !off.Contains(i)).OrderBy(i => last[i]).ThenBy(i => i).First();
-                var d = engine.Route(new Lead("l" + step));
-                Assert.True(d.RepId == Build.RepId(expected), $"step {step}: {d}, model expected {Build.RepId(expected)} (off: {Fmt.List(off)})");
-                last[expected] = step;
+                engine.SetActive(Build.RepId(i), true);
             }
-        }, cases: 200);
+
+            foreach (var i in off.Except(wasOff))
+            {
+                engine.SetActive(Build.RepId(i), false);
+            }
+
+            wasOff = off;
+
+            var expected = Enumerable.Range(0, s.Reps).Where(i => !off.Contains(i)).OrderBy(i => last[i]).ThenBy(i => i).First();
+            var d = engine.Route(new Lead("l" + step));
+            Assert.True(d.RepId == Build.RepId(expected), $"step {step}: {d}, model expected {Build.RepId(expected)} (off: {Fmt.List(off)})");
+            last[expected] = step;
+        }
     }
 
     /// <summary>(d) Two engines given the same roster and the same lead / availability sequence make identical decisions.</summary>
-    [Fact]
-    public void The_same_roster_and_lead_sequence_give_the_same_decisions()
+    [Property(Arbitrary = [typeof(TwinsScenario)], MaxTest = 500)]
+    public void The_same_roster_and_lead_sequence_give_the_same_decisions(TwinsScenario s)
     {
-        PropertyRunner.Check(TwinsScenario.Arbitrary, s =>
+        var (reps, _, _) = s.Roster();
+        var pipeline = new RoutingPipelineBuilder().AddTerritory().AddRoundRobin().Build();
+        var first = Build.Engine(reps, pipeline);
+        var second = Build.Engine(reps, pipeline);
+        var step = 0;
+        foreach (var (lead, mask) in s.Steps)
         {
-            var (reps, _, _) = s.Roster();
-            var pipeline = new RoutingPipelineBuilder().AddTerritory().AddRoundRobin().Build();
-            var first = Build.Engine(reps, pipeline);
-            var second = Build.Engine(reps, pipeline);
-            var step = 0;
-            foreach (var (lead, mask) in s.Steps)
+            step++;
+            for (var p = 0; p < reps.Count; p++)
             {
-                step++;
-                for (var p = 0; p < reps.Count; p++)
-                {
-                    first.SetActive(Build.RepId(p), (mask & (1 << p)) != 0);
-                    second.SetActive(Build.RepId(p), (mask & (1 << p)) != 0);
-                }
-
-                var x = first.Route(lead.ToLead("l" + step));
-                var y = second.Route(lead.ToLead("l" + step));
-                Assert.True(x == y, $"lead {step} ({lead}): {x} vs {y}");
+                first.SetActive(Build.RepId(p), (mask & (1 << p)) != 0);
+                second.SetActive(Build.RepId(p), (mask & (1 << p)) != 0);
             }
-        });
+
+            var x = first.Route(lead.ToLead("l" + step));
+            var y = second.Route(lead.ToLead("l" + step));
+            Assert.True(x == y, $"lead {step} ({lead}): {x} vs {y}");
+        }
+    }
+
+    /// <summary>The scenarios of (e): a roster of 64 to 200 reps and, lead by lead, the reps switched off.</summary>
+    public static class LargeRosterSteps
+    {
+        public static Arbitrary<(int Reps, int[][] Off)> Arbitrary
+        {
+            get
+            {
+                static Gen<int[]> Off(int reps) =>
+                    from k in Gen.Choose(0, 40)
+                    from off in Gen.ArrayOf(Gen.Choose(0, reps - 1), k)
+                    select off;
+                var gen =
+                    from reps in Gen.Choose(64, 200)
+                    from count in Gen.Choose(reps, 3 * reps)
+                    from steps in Gen.ArrayOf(Off(reps), count)
+                    select (Reps: reps, Off: steps);
+                return PropertyRunner.Arbitrary(
+                    gen,
+                    s => Shrink.Array(s.Off, o => Shrink.Array(o, _ => [])).Select(o => (s.Reps, o)),
+                    s => s.Off.Length > 0);
+            }
+        }
     }
 
     private static void SetActiveMask(RoutingEngine engine, int count, int mask)
@@ -203,7 +200,7 @@ public class RoundRobinPropertyTests
         }
     }
 
-    internal sealed record FixedSetScenario(int RepCount, int[] WarmupMasks, int SetMask, int Leads)
+    public sealed record FixedSetScenario(int RepCount, int[] WarmupMasks, int SetMask, int Leads)
     {
         public static Arbitrary<FixedSetScenario> Arbitrary => PropertyRunner.Arbitrary(
             from reps in Gen.Choose(1, 8)
@@ -227,7 +224,7 @@ public class RoundRobinPropertyTests
             $"{RepCount} reps, warm-up active masks {Fmt.List(WarmupMasks.Select(m => Convert.ToString(m & ((1 << RepCount) - 1), 2)))}, steady set {Convert.ToString(Set, 2)}, {Leads} leads";
     }
 
-    internal sealed record TwinsScenario(TerritorySpec[][] Others, TerritorySpec[] TwinTerritories, int TwinA, int TwinB, (LeadSpec Lead, int Mask)[] Steps)
+    public sealed record TwinsScenario(TerritorySpec[][] Others, TerritorySpec[] TwinTerritories, int TwinA, int TwinB, (LeadSpec Lead, int Mask)[] Steps)
     {
         public static Arbitrary<TwinsScenario> Arbitrary => PropertyRunner.Arbitrary(
             from others in Gen.Choose(0, 5).SelectMany(n => Gen.ArrayOf(TerritorySpec.ListGenerator, n))
@@ -271,7 +268,7 @@ public class RoundRobinPropertyTests
         }
     }
 
-    internal sealed record ReturnerScenario(int RepCount, int Returner, int[] WarmupMasks, int Absent, int Windows)
+    public sealed record ReturnerScenario(int RepCount, int Returner, int[] WarmupMasks, int Absent, int Windows)
     {
         public static Arbitrary<ReturnerScenario> Arbitrary => PropertyRunner.Arbitrary(
             from reps in Gen.Choose(2, 7)

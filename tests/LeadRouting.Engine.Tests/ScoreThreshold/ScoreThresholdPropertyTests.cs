@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.ScoreThreshold;
@@ -11,69 +12,66 @@ namespace LeadRouting.Engine.Tests.ScoreThreshold;
 /// </summary>
 public class ScoreThresholdPropertyTests
 {
-    [Fact]
-    public void Every_lead_lands_in_exactly_the_band_the_reference_model_says()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 500)]
+    public void Every_lead_lands_in_exactly_the_band_the_reference_model_says(Scenario s)
     {
-        PropertyRunner.Check(Scenario.Arbitrary, s =>
+        var options = new ScoreThresholdStrategyOptions { Measure = s.Measure };
+        var minimums = s.Minimums;
+        for (var b = 0; b < minimums.Length; b++)
         {
-            var options = new ScoreThresholdStrategyOptions { Measure = s.Measure };
-            var minimums = s.Minimums;
+            options.Bands.Add(new ScoreBand(s.Unit(minimums[b]), RoutingTarget.Team(BandTeam(b))));
+        }
+
+        if (s.BelowLowest)
+        {
+            options.BelowLowest = RoutingTarget.Team("nurture");
+        }
+
+        var reps = Enumerable.Range(0, s.RepCount).Select(i => new Rep(Build.RepId(i)));
+        var teams = s.TeamMasks.Select((mask, b) => new Team(b < minimums.Length ? BandTeam(b) : "nurture", s.Members(mask).Select(Build.RepId)));
+        var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddScoreThreshold(options).AddRoundRobin().Build(), teams);
+
+        var step = 0;
+        foreach (var units in s.Values)
+        {
+            step++;
+            var lead = s.Lead("l" + step, units);
+            var d = engine.Route(lead);
+            var what = $"lead {step} ({s.Describe(units)}) -> {d}";
+            if (units is null && s.Measure == LeadMeasure.Score)
+            {
+                Assert.True(d.Outcome == RoutingOutcome.Unassigned && d.Reason == RoutingReason.MissingMeasure && d.TeamId is null, what + ": a NaN score has no band");
+                continue;
+            }
+
+            var value = units ?? 0;
+            var band = Array.FindLastIndex(minimums, m => value >= m);
+
+            // The invariant itself: a lead never reaches the team of a band whose minimum it is below.
             for (var b = 0; b < minimums.Length; b++)
             {
-                options.Bands.Add(new ScoreBand(s.Unit(minimums[b]), RoutingTarget.Team(BandTeam(b))));
+                Assert.False(value < minimums[b] && d.TeamId == BandTeam(b), what + $": below band {b}'s minimum {s.Describe(minimums[b])} but reached its team");
             }
 
-            if (s.BelowLowest)
+            if (band < 0)
             {
-                options.BelowLowest = RoutingTarget.Team("nurture");
+                if (s.BelowLowest)
+                {
+                    Assert.True(d.IsAssigned && d.TeamId == "nurture" && s.Members(s.TeamMasks[^1]).Contains(Build.RepIndex(d.RepId)), what + ": below the lowest band, expected team nurture");
+                }
+                else
+                {
+                    Assert.True(
+                        d.Outcome == RoutingOutcome.Disqualified && d.Reason == RoutingReason.BelowThreshold && d.RepId is null && d.TeamId is null,
+                        what + ": below the lowest band, expected Disqualified/BelowThreshold");
+                }
+
+                continue;
             }
 
-            var reps = Enumerable.Range(0, s.RepCount).Select(i => new Rep(Build.RepId(i)));
-            var teams = s.TeamMasks.Select((mask, b) => new Team(b < minimums.Length ? BandTeam(b) : "nurture", s.Members(mask).Select(Build.RepId)));
-            var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddScoreThreshold(options).AddRoundRobin().Build(), teams);
-
-            var step = 0;
-            foreach (var units in s.Values)
-            {
-                step++;
-                var lead = s.Lead("l" + step, units);
-                var d = engine.Route(lead);
-                var what = $"lead {step} ({s.Describe(units)}) -> {d}";
-                if (units is null && s.Measure == LeadMeasure.Score)
-                {
-                    Assert.True(d.Outcome == RoutingOutcome.Unassigned && d.Reason == RoutingReason.MissingMeasure && d.TeamId is null, what + ": a NaN score has no band");
-                    continue;
-                }
-
-                var value = units ?? 0;
-                var band = Array.FindLastIndex(minimums, m => value >= m);
-
-                // The invariant itself: a lead never reaches the team of a band whose minimum it is below.
-                for (var b = 0; b < minimums.Length; b++)
-                {
-                    Assert.False(value < minimums[b] && d.TeamId == BandTeam(b), what + $": below band {b}'s minimum {s.Describe(minimums[b])} but reached its team");
-                }
-
-                if (band < 0)
-                {
-                    if (s.BelowLowest)
-                    {
-                        Assert.True(d.IsAssigned && d.TeamId == "nurture" && s.Members(s.TeamMasks[^1]).Contains(Build.RepIndex(d.RepId)), what + ": below the lowest band, expected team nurture");
-                    }
-                    else
-                    {
-                        Assert.True(
-                            d.Outcome == RoutingOutcome.Disqualified && d.Reason == RoutingReason.BelowThreshold && d.RepId is null && d.TeamId is null,
-                            what + ": below the lowest band, expected Disqualified/BelowThreshold");
-                    }
-
-                    continue;
-                }
-
-                Assert.True(d.IsAssigned && d.TeamId == BandTeam(band), what + $": expected band {band} (team {BandTeam(band)})");
-                Assert.Contains(Build.RepIndex(d.RepId), s.Members(s.TeamMasks[band]));
-            }
-        });
+            Assert.True(d.IsAssigned && d.TeamId == BandTeam(band), what + $": expected band {band} (team {BandTeam(band)})");
+            Assert.Contains(Build.RepIndex(d.RepId), s.Members(s.TeamMasks[band]));
+        }
     }
 
     private static string BandTeam(int band) => "band" + band;
@@ -82,7 +80,7 @@ public class ScoreThresholdPropertyTests
     /// Minimums and lead values are integers of "units": half-points for Score and DealValue, whole employees for
     /// CompanySize, so every boundary is exact. A null value is a NaN score (or 0 for the other measures).
     /// </summary>
-    internal sealed record Scenario(LeadMeasure Measure, int Start, int[] Gaps, bool BelowLowest, int RepCount, int[] TeamMasks, int?[] Values)
+    public sealed record Scenario(LeadMeasure Measure, int Start, int[] Gaps, bool BelowLowest, int RepCount, int[] TeamMasks, int?[] Values)
     {
         public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(
             from measure in Gen.Elements(LeadMeasure.Score, LeadMeasure.DealValue, LeadMeasure.CompanySize)

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Skills;
@@ -12,40 +13,37 @@ public class SkillPropertyTests
 {
     private static readonly string[] Languages = ["de", "fr", "es"];
 
-    [Fact]
-    public void A_lead_reaches_only_reps_with_its_skill_and_is_assigned_whenever_one_is_free()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 500)]
+    public void A_lead_reaches_only_reps_with_its_skill_and_is_assigned_whenever_one_is_free(Scenario s)
     {
-        PropertyRunner.Check(Scenario.Arbitrary, s =>
+        var reps = s.Reps.Select((r, i) => new Rep(Build.RepId(i)) { Skills = [.. Skills(r.SkillBits)], MaxOpenLeads = r.Cap, IsActive = r.Active }).ToArray();
+        var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddSkills().AddCapacity().AddRoundRobin().Build());
+        var open = new int[reps.Length];
+        for (var l = 0; l < s.Leads.Length; l++)
         {
-            var reps = s.Reps.Select((r, i) => new Rep(Build.RepId(i)) { Skills = [.. Skills(r.SkillBits)], MaxOpenLeads = r.Cap, IsActive = r.Active }).ToArray();
-            var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddSkills().AddCapacity().AddRoundRobin().Build());
-            var open = new int[reps.Length];
-            for (var l = 0; l < s.Leads.Length; l++)
+            var language = s.Leads[l] < 0 ? null : Languages[s.Leads[l]];
+            var fits = Enumerable.Range(0, reps.Length)
+                .Where(i => s.Reps[i].Active && open[i] < (s.Reps[i].Cap ?? int.MaxValue) && (language is null || Skills(s.Reps[i].SkillBits).Contains(language)))
+                .ToArray();
+            var d = engine.Route(new Lead("l" + l) { Language = language?.ToUpperInvariant() });
+            Assert.True(d.IsAssigned == (fits.Length > 0), $"lead {l} ({language ?? "none"}): {d}, while reps that fit were {Fmt.List(fits.Select(Build.RepId))}");
+            if (d.IsAssigned)
             {
-                var language = s.Leads[l] < 0 ? null : Languages[s.Leads[l]];
-                var fits = Enumerable.Range(0, reps.Length)
-                    .Where(i => s.Reps[i].Active && open[i] < (s.Reps[i].Cap ?? int.MaxValue) && (language is null || Skills(s.Reps[i].SkillBits).Contains(language)))
-                    .ToArray();
-                var d = engine.Route(new Lead("l" + l) { Language = language?.ToUpperInvariant() });
-                Assert.True(d.IsAssigned == (fits.Length > 0), $"lead {l} ({language ?? "none"}): {d}, while reps that fit were {Fmt.List(fits.Select(Build.RepId))}");
-                if (d.IsAssigned)
-                {
-                    var i = Build.RepIndex(d.RepId);
-                    Assert.True(fits.Contains(i), $"lead {l} ({language ?? "none"}) went to {d.RepId}, who does not fit");
-                    open[i]++;
-                }
+                var i = Build.RepIndex(d.RepId);
+                Assert.True(fits.Contains(i), $"lead {l} ({language ?? "none"}) went to {d.RepId}, who does not fit");
+                open[i]++;
             }
-        });
+        }
     }
 
     private static IEnumerable<string> Skills(int bits) => Languages.Where((_, b) => (bits & (1 << b)) != 0);
 
-    internal sealed record RepSpec(int SkillBits, int? Cap, bool Active)
+    public sealed record RepSpec(int SkillBits, int? Cap, bool Active)
     {
         public override string ToString() => $"{Fmt.List(Skills(SkillBits))} cap {Fmt.Cap(Cap)}{(Active ? string.Empty : " off")}";
     }
 
-    internal sealed record Scenario(RepSpec[] Reps, int[] Leads)
+    public sealed record Scenario(RepSpec[] Reps, int[] Leads)
     {
         public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(Generator, Shrink, s => s.Reps.Length > 0);
 

@@ -6,13 +6,24 @@ using FsCheck.Fluent;
 namespace LeadRouting.Engine.Tests.Support;
 
 /// <summary>
-/// Runs an FsCheck property inside an xunit fact: at least 500 cases by default, shrinking on, and a failure throws
-/// (with the shrunk counterexample in the message) so the fact fails. Never use <c>QuickCheck</c>, which only prints.
+/// Arbitraries with shrinkers for FsCheck.Xunit's <c>[Property]</c>. The pattern: a public scenario record holds
+/// <c>public static Arbitrary&lt;Scenario&gt; Arbitrary =&gt; PropertyRunner.Arbitrary(generator, shrinker, valid);</c>
+/// and the test is <c>[Property(Arbitrary = [typeof(Scenario)], MaxTest = 500)] public void Name(Scenario s) { ... }</c>.
+/// FsCheck takes the static members of the named type that return an <c>Arbitrary&lt;T&gt;</c>, so one type names one
+/// arbitrary per generated type; a second arbitrary of the same type lives in its own static class (see
+/// PipelinePropertyTests.PaddedScenario), as does one for a type the tests do not own (RepMaskTests.Positions for int[]).
+/// A failure prints the shrunk counterexample (its ToString) and a seed; <c>Replay = "seed"</c> on the attribute re-runs it.
+/// A check across all cases (e.g. "most scenarios take path X") is a [Fact] that samples the generator.
 /// </summary>
 internal static class PropertyRunner
 {
     public const int DefaultCases = 500;
 
+    /// <summary>
+    /// The old way, for the properties not yet converted to <c>[Property]</c>: runs the property inside a fact, shrinking
+    /// on, a failure throwing with the shrunk counterexample, but with no Replay to re-run the seed it prints. Never use
+    /// <c>QuickCheck</c>, which only prints.
+    /// </summary>
     public static void Check<T>(Arbitrary<T> arbitrary, Action<T> property, int cases = DefaultCases) =>
         Prop.ForAll(arbitrary, property).Check(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true));
 
@@ -231,7 +242,7 @@ internal static class Noisy
 /// <see cref="Length"/> characters of postcode <see cref="Index"/> of the country. <see cref="Noise"/> garbles the codes
 /// given to <see cref="Territory"/> (case, separators); the normalised form below is computed without the engine.
 /// </summary>
-internal sealed record TerritorySpec(int Level, int Country, int Index, int Length, int Noise)
+public sealed record TerritorySpec(int Level, int Country, int Index, int Length, int Noise)
 {
     public string NormalCountry => Geo.Countries[Country];
 
@@ -330,7 +341,7 @@ internal sealed record TerritorySpec(int Level, int Country, int Index, int Leng
 /// postcode of the country, cut to <see cref="Length"/> (one more than the code's length appends "9").
 /// <see cref="RegionPrefix"/> writes the region as "cc-XX".
 /// </summary>
-internal sealed record LeadSpec(int Country, int Region, int Postal, int Length, int Noise, bool RegionPrefix)
+public sealed record LeadSpec(int Country, int Region, int Postal, int Length, int Noise, bool RegionPrefix)
 {
     public string? NormalCountry => Country switch
     {

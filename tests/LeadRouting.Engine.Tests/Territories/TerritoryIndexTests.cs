@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Territories;
 using LeadRouting.Engine.Tests.Support;
 
@@ -135,25 +136,22 @@ public class TerritoryIndexTests
         }
     }
 
-    [Fact]
-    public void Matching_agrees_with_a_naive_scan_over_long_prefixes_separators_and_invalid_characters()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 500)]
+    public void Matching_agrees_with_a_naive_scan_over_long_prefixes_separators_and_invalid_characters(Scenario s)
     {
-        PropertyRunner.Check(Scenario.Arbitrary, s =>
+        var rules = s.Rules.Select(r => r.ToTerritory()).Distinct().ToArray();
+        var index = new TerritoryIndex(rules);
+        Span<int> ids = stackalloc int[TerritoryIndex.MaxMatches];
+        foreach (var lead in s.Leads)
         {
-            var rules = s.Rules.Select(r => r.ToTerritory()).Distinct().ToArray();
-            var index = new TerritoryIndex(rules);
-            Span<int> ids = stackalloc int[TerritoryIndex.MaxMatches];
-            foreach (var lead in s.Leads)
-            {
-                var l = lead.ToLead();
-                var n = index.Match(l, ids, out var missing);
-                var actual = ids[..n].ToArray().Select(id => rules[id].ToString()).ToArray();
-                var (expected, expectedMissing) = Reference(rules, l);
-                Assert.True(
-                    expected.SequenceEqual(actual) && expectedMissing == missing,
-                    $"lead {lead} ({l.Country}, {l.Region}, '{l.PostalCode}'): expected {Fmt.List(expected)} missing {expectedMissing}, got {Fmt.List(actual)} missing {missing}");
-            }
-        });
+            var l = lead.ToLead();
+            var n = index.Match(l, ids, out var missing);
+            var actual = ids[..n].ToArray().Select(id => rules[id].ToString()).ToArray();
+            var (expected, expectedMissing) = Reference(rules, l);
+            Assert.True(
+                expected.SequenceEqual(actual) && expectedMissing == missing,
+                $"lead {lead} ({l.Country}, {l.Region}, '{l.PostalCode}'): expected {Fmt.List(expected)} missing {expectedMissing}, got {Fmt.List(actual)} missing {missing}");
+        }
     }
 
     /// <summary>
@@ -254,7 +252,7 @@ public class TerritoryIndexTests
     private static readonly string[] Regions = ["BE", "BY"];
 
     /// <summary>A rule: level 0 country, 1 region <see cref="Index"/>, 2 the first <see cref="Length"/> symbols of code <see cref="Index"/>.</summary>
-    internal sealed record RuleSpec(int Level, int Country, int Index, int Length)
+    public sealed record RuleSpec(int Level, int Country, int Index, int Length)
     {
         public static Gen<RuleSpec> Generator =>
             from level in Gen.Frequency((1, Gen.Constant(0)), (1, Gen.Constant(1)), (6, Gen.Constant(2)))
@@ -283,7 +281,7 @@ public class TerritoryIndexTests
     /// symbols of code <see cref="Index"/> (longer than the code appends "77", -1 = no code), garbled by <see cref="Noise"/>
     /// (case, separators, and now and then an invalid character, which ends the code).
     /// </summary>
-    internal sealed record LeadSpec(int Country, int Region, int Index, int Length, int Noise)
+    public sealed record LeadSpec(int Country, int Region, int Index, int Length, int Noise)
     {
         public static Gen<LeadSpec> Generator =>
             from country in Gen.Frequency((8, Gen.Choose(0, Countries.Length - 1)), (1, Gen.Constant(2)), (1, Gen.Constant(3)))
@@ -359,7 +357,7 @@ public class TerritoryIndexTests
         }
     }
 
-    internal sealed record Scenario(RuleSpec[] Rules, LeadSpec[] Leads)
+    public sealed record Scenario(RuleSpec[] Rules, LeadSpec[] Leads)
     {
         public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(
             from rules in Gen.Choose(0, 24).SelectMany(n => Gen.ArrayOf(RuleSpec.Generator, n))

@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Territories;
@@ -13,47 +14,44 @@ namespace LeadRouting.Engine.Tests.Territories;
 /// </summary>
 public class TerritoryPropertyTests
 {
-    [Fact]
-    public void The_chosen_rep_owns_the_most_specific_covering_rule_and_unassigned_means_no_rule_covers()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 500)]
+    public void The_chosen_rep_owns_the_most_specific_covering_rule_and_unassigned_means_no_rule_covers(Scenario s)
     {
-        PropertyRunner.Check(Scenario.Arbitrary, s =>
+        var reps = s.Reps.Select((t, i) => new Rep(Build.RepId(i)) { Territories = [.. t.Select(x => x.ToTerritory())] });
+        var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddTerritory().AddRoundRobin().Build());
+        for (var i = 0; i < s.Reps.Length; i++)
         {
-            var reps = s.Reps.Select((t, i) => new Rep(Build.RepId(i)) { Territories = [.. t.Select(x => x.ToTerritory())] });
-            var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddTerritory().AddRoundRobin().Build());
-            for (var i = 0; i < s.Reps.Length; i++)
+            engine.SetActive(Build.RepId(i), !s.IsInactive(i));
+        }
+
+        var step = 0;
+        foreach (var lead in s.Leads)
+        {
+            step++;
+            var d = engine.Route(lead.ToLead("l" + step));
+            var owners = TerritoryModel.Owners(s.Reps, i => !s.IsInactive(i), lead);
+            if (Enumerable.Range(0, s.Reps.Length).All(s.IsInactive))
             {
-                engine.SetActive(Build.RepId(i), !s.IsInactive(i));
+                Assert.True(d.Outcome == RoutingOutcome.Unassigned && d.Reason == RoutingReason.NoActiveRep, $"lead {step} ({lead}): nobody is active, but {d}");
+                continue;
             }
 
-            var step = 0;
-            foreach (var lead in s.Leads)
+            if (owners.Count == 0)
             {
-                step++;
-                var d = engine.Route(lead.ToLead("l" + step));
-                var owners = TerritoryModel.Owners(s.Reps, i => !s.IsInactive(i), lead);
-                if (Enumerable.Range(0, s.Reps.Length).All(s.IsInactive))
-                {
-                    Assert.True(d.Outcome == RoutingOutcome.Unassigned && d.Reason == RoutingReason.NoActiveRep, $"lead {step} ({lead}): nobody is active, but {d}");
-                    continue;
-                }
-
-                if (owners.Count == 0)
-                {
-                    Assert.True(
-                        d.Outcome == RoutingOutcome.Unassigned && d.Reason is RoutingReason.NoTerritoryMatch or RoutingReason.MissingTerritory,
-                        $"lead {step} ({lead}): no active rep's rule covers it, but {d}");
-                    continue;
-                }
-
-                Assert.True(d.IsAssigned, $"lead {step} ({lead}): the model's owners are {Fmt.List(owners.Order().Select(Build.RepId))}, but {d}");
-                var chosen = Build.RepIndex(d.RepId);
-                Assert.True(TerritoryModel.Covers(s.Reps[chosen], lead), $"lead {step} ({lead}) went to {d.RepId}, whose territories {Fmt.List(s.Reps[chosen])} do not cover it");
-                Assert.True(owners.Contains(chosen), $"lead {step} ({lead}) went to {d.RepId} ({Fmt.List(s.Reps[chosen])}); the most specific covering rule belongs to {Fmt.List(owners.Order().Select(Build.RepId))}");
+                Assert.True(
+                    d.Outcome == RoutingOutcome.Unassigned && d.Reason is RoutingReason.NoTerritoryMatch or RoutingReason.MissingTerritory,
+                    $"lead {step} ({lead}): no active rep's rule covers it, but {d}");
+                continue;
             }
-        });
+
+            Assert.True(d.IsAssigned, $"lead {step} ({lead}): the model's owners are {Fmt.List(owners.Order().Select(Build.RepId))}, but {d}");
+            var chosen = Build.RepIndex(d.RepId);
+            Assert.True(TerritoryModel.Covers(s.Reps[chosen], lead), $"lead {step} ({lead}) went to {d.RepId}, whose territories {Fmt.List(s.Reps[chosen])} do not cover it");
+            Assert.True(owners.Contains(chosen), $"lead {step} ({lead}) went to {d.RepId} ({Fmt.List(s.Reps[chosen])}); the most specific covering rule belongs to {Fmt.List(owners.Order().Select(Build.RepId))}");
+        }
     }
 
-    internal sealed record Scenario(TerritorySpec[][] Reps, int InactiveMask, LeadSpec[] Leads)
+    public sealed record Scenario(TerritorySpec[][] Reps, int InactiveMask, LeadSpec[] Leads)
     {
         public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(
             from reps in Gen.Choose(1, 8).SelectMany(n => Gen.ArrayOf(TerritorySpec.ListGenerator, n))
