@@ -2,8 +2,9 @@ using LeadRouting.Engine;
 
 // Every strategy, in a trimmed self-contained app: a score tier sends big deals to a nested pipeline (territory branch,
 // then round-robin) and the rest through territory, capacity (daily caps end at Berlin midnight) and weighted.
-// Prints each decision; exits 1 if any differs from what the strategies promise.
-var failures = 0;
+// Then the same through the hosting package (HostedRouting.cs). Prints each decision; exits 1 if any differs from what
+// the strategies promise.
+var expect = new Expectations();
 
 var roster = new Roster(
     [
@@ -40,21 +41,15 @@ var engine = new RoutingEngine(roster, pipeline, new RoutingEngineOptions
     DayBoundaryTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"),
 });
 
-Expect(new Lead("L-1") { DealValue = 5_000, Country = "de" }, "ana");
-Expect(new Lead("L-2") { DealValue = 5_000, Country = "GB", PostalCode = "SW1A 1AA" }, "ben");
-Expect(new Lead("L-3") { DealValue = 5_000, Country = "GB", PostalCode = "SW1A 2AA" }, null); // ben's daily cap is 1
-Expect(new Lead("L-4") { DealValue = 250_000, Country = "US", Region = "NY" }, "cleo"); // round-robin: oldest turn first
-Expect(new Lead("L-5") { DealValue = 250_000, Country = "US", Region = "TX" }, "dev");
-Expect(new Lead("L-6") { DealValue = 250_000, Country = "US", Region = "CA" }, "eve");
-Expect(new Lead("L-7") { Country = "DE" }, null); // no deal value: the score tier cannot place it
+expect.Route(engine.Route, new Lead("L-1") { DealValue = 5_000, Country = "de" }, "ana");
+expect.Route(engine.Route, new Lead("L-2") { DealValue = 5_000, Country = "GB", PostalCode = "SW1A 1AA" }, "ben");
+expect.Route(engine.Route, new Lead("L-3") { DealValue = 5_000, Country = "GB", PostalCode = "SW1A 2AA" }, null); // ben's daily cap is 1
+expect.Route(engine.Route, new Lead("L-4") { DealValue = 250_000, Country = "US", Region = "NY" }, "cleo"); // round-robin: oldest turn first
+expect.Route(engine.Route, new Lead("L-5") { DealValue = 250_000, Country = "US", Region = "TX" }, "dev");
+expect.Route(engine.Route, new Lead("L-6") { DealValue = 250_000, Country = "US", Region = "CA" }, "eve");
+expect.Route(engine.Route, new Lead("L-7") { Country = "DE" }, null); // no deal value: the score tier cannot place it
 
-Console.WriteLine(failures == 0 ? "trimmed sample: OK" : $"trimmed sample: {failures} failure(s)");
-return failures == 0 ? 0 : 1;
+await HostedRouting.RunAsync(expect);
 
-void Expect(Lead lead, string? repId)
-{
-    var decision = engine.Route(lead);
-    var ok = decision.RepId == repId && decision.IsAssigned == (repId is not null);
-    Console.WriteLine($"{(ok ? "ok  " : "FAIL")} {lead.Id}: {decision}{(ok ? string.Empty : $" (expected {repId ?? "nobody"})")}");
-    failures += ok ? 0 : 1;
-}
+Console.WriteLine(expect.Failures == 0 ? "trimmed sample: OK" : $"trimmed sample: {expect.Failures} failure(s)");
+return expect.Failures == 0 ? 0 : 1;

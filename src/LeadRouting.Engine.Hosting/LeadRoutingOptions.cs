@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
+using LeadRouting.Engine.Hosting.Internal;
 
 namespace LeadRouting.Engine.Hosting;
 
@@ -21,6 +23,7 @@ public sealed class LeadRoutingOptions
     public string DayBoundaryTimeZone { get; set; } = "UTC";
 
     /// <summary>The reps, in a stable order (the order breaks ties in rotation). Default: none; at least one is required.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = MinLengthOfList.Justification)]
     [MinLength(1, ErrorMessage = "needs at least one rep.")]
     public IList<RepOptions> Reps { get; } = [];
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
+using LeadRouting.Engine.Hosting.Internal;
 
 namespace LeadRouting.Engine.Hosting;
 
@@ -10,6 +12,7 @@ public sealed class PipelineOptions
     /// <c>Capacity</c>) then exactly one selector (<c>RoundRobin</c> or <c>Weighted</c>) as the last step.
     /// Default: none; at least one (the selector) is required.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = MinLengthOfList.Justification)]
     [MinLength(1, ErrorMessage = "a pipeline needs at least one step, and its last step must be a selector (RoundRobin or Weighted).")]
     public IList<StepOptions> Steps { get; } = [];
 

@@ -17,6 +17,7 @@ internal static class ConfigurationBinding
     {
         try
         {
+            // Intercepted by the configuration-binding generator (EnableConfigurationBindingGenerator): no reflection.
             section.Bind(options);
         }
         catch (InvalidOperationException ex)

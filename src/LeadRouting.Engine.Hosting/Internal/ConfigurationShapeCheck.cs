@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
 namespace LeadRouting.Engine.Hosting.Internal;
@@ -26,7 +25,7 @@ internal static class ConfigurationShapeCheck
     {
         var unknown = new List<string>();
         var malformed = new List<string>();
-        CheckObject(section, typeof(LeadRoutingOptions), unknown, malformed);
+        CheckObject(section, SettingShape.LeadRoutingOptions, unknown, malformed);
         errors.AddRange(unknown);
         errors.AddRange(malformed);
         return malformed.Count > 0;
@@ -37,27 +36,37 @@ internal static class ConfigurationShapeCheck
         : value.Length <= ShownLength ? $"'{value}'"
         : string.Create(CultureInfo.InvariantCulture, $"'{value.AsSpan(0, ShownLength)}...' ({value.Length} characters)");
 
-    private static void CheckObject(IConfiguration section, Type type, List<string> unknown, List<string> malformed)
+    private static void CheckObject(IConfiguration section, SettingShape shape, List<string> unknown, List<string> malformed)
     {
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
         foreach (var child in section.GetChildren())
         {
-            var property = Array.Find(properties, p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
-            if (property is null)
+            if (Find(shape.Settings, child.Key) is not { } setting)
             {
-                unknown.Add($"{child.Path}: unknown setting {Show(child.Key)}{Suggestion(child.Key, properties)}.");
+                unknown.Add($"{child.Path}: unknown setting {Show(child.Key)}{Suggestion(child.Key, shape.Settings)}.");
                 continue;
             }
 
-            CheckValue(child, property.PropertyType, unknown, malformed);
+            CheckValue(child, setting, unknown, malformed);
         }
     }
 
-    private static void CheckValue(IConfigurationSection node, Type type, List<string> unknown, List<string> malformed)
+    private static SettingShape? Find(IReadOnlyList<(string Name, SettingShape Shape)> settings, string key)
     {
-        type = Nullable.GetUnderlyingType(type) ?? type;
+        foreach (var (name, shape) in settings)
+        {
+            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return shape;
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckValue(IConfigurationSection node, SettingShape shape, List<string> unknown, List<string> malformed)
+    {
         var children = node.GetChildren().ToList();
-        if (ItemType(type) is { } itemType)
+        if (shape.Kind == SettingKind.List)
         {
             if (node.Value is { Length: > 0 } value)
             {
@@ -75,11 +84,11 @@ internal static class ConfigurationShapeCheck
             {
                 foreach (var item in children)
                 {
-                    CheckValue(item, itemType, unknown, malformed);
+                    CheckValue(item, shape.Item!, unknown, malformed);
                 }
             }
         }
-        else if (IsOptionsType(type))
+        else if (shape.Kind == SettingKind.Object)
         {
             if (node.Value is { } value)
             {
@@ -93,65 +102,58 @@ internal static class ConfigurationShapeCheck
             }
             else
             {
-                CheckObject(node, type, unknown, malformed);
+                CheckObject(node, shape, unknown, malformed);
             }
         }
         else if (children.Count > 0)
         {
-            malformed.Add($"{node.Path}: is a list or an object; write {Expected(type)}.");
+            malformed.Add($"{node.Path}: is a list or an object; write {Expected(shape.Kind)}.");
         }
         else if (node.Value is null)
         {
-            malformed.Add($"{node.Path}: is null or an empty object; write {Expected(type)}, or leave the setting out.");
+            malformed.Add($"{node.Path}: is null or an empty object; write {Expected(shape.Kind)}, or leave the setting out.");
         }
-        else if (ValueError(node.Value, type) is { } error)
+        else if (ValueError(node.Value, shape.Kind) is { } error)
         {
             malformed.Add($"{node.Path}: {error}");
         }
     }
 
-    private static string Expected(Type type) =>
-        type == typeof(int) ? "a whole number" : type == typeof(double) ? "a number" : type == typeof(bool) ? "true or false" : "a text value";
-
-    /// <summary>What is wrong with a value the binder would convert to <paramref name="type"/> (as it does: invariant culture), or null.</summary>
-    private static string? ValueError(string value, Type type)
+    private static string Expected(SettingKind kind) => kind switch
     {
-        if (type == typeof(string))
+        SettingKind.WholeNumber => "a whole number",
+        SettingKind.Number => "a number",
+        SettingKind.TrueOrFalse => "true or false",
+        _ => "a text value",
+    };
+
+    /// <summary>What is wrong with a value the binder would convert to <paramref name="kind"/> (as it does: invariant culture), or null.</summary>
+    private static string? ValueError(string value, SettingKind kind)
+    {
+        if (kind == SettingKind.Text)
         {
             return null;
         }
 
         if (value.Length == 0)
         {
-            return $"is empty; write {Expected(type)}, or leave the setting out.";
+            return $"is empty; write {Expected(kind)}, or leave the setting out.";
         }
 
-        if (type == typeof(int))
+        return kind switch
         {
-            return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? null
+            SettingKind.WholeNumber =>
+                int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? null
                 : long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? $"{Show(value)} is out of range: at most {int.MaxValue}."
-                : $"{Show(value)} is not a whole number.";
-        }
-
-        if (type == typeof(double))
-        {
-            return double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) ? null : $"{Show(value)} is not a number.";
-        }
-
-        if (type == typeof(bool))
-        {
-            return bool.TryParse(value, out _) ? null : $"{Show(value)} is not true or false.";
-        }
-
-        return null;
+                : $"{Show(value)} is not a whole number.",
+            SettingKind.Number =>
+                double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _) ? null : $"{Show(value)} is not a number.",
+            SettingKind.TrueOrFalse => bool.TryParse(value, out _) ? null : $"{Show(value)} is not true or false.",
+            _ => null,
+        };
     }
 
-    private static Type? ItemType(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IList<>) ? type.GetGenericArguments()[0] : null;
-
-    private static bool IsOptionsType(Type type) => type.IsClass && type != typeof(string);
-
-    private static string Suggestion(string key, PropertyInfo[] properties)
+    private static string Suggestion(string key, IReadOnlyList<(string Name, SettingShape Shape)> settings)
     {
         string? best = null;
         // The distance table is quadratic: a key far longer than any setting's name is no misspelling of one.
@@ -161,19 +163,21 @@ internal static class ConfigurationShapeCheck
         }
 
         var bestDistance = 3;
-        foreach (var p in properties)
+        var names = new string[settings.Count];
+        for (var i = 0; i < names.Length; i++)
         {
-            var d = Distance(key.ToUpperInvariant(), p.Name.ToUpperInvariant());
+            names[i] = settings[i].Name;
+            var d = Distance(key.ToUpperInvariant(), names[i].ToUpperInvariant());
             if (d < bestDistance)
             {
-                best = p.Name;
+                best = names[i];
                 bestDistance = d;
             }
         }
 
         return best is not null
             ? $" (did you mean '{best}'?)"
-            : string.Create(CultureInfo.InvariantCulture, $"; known settings here: {string.Join(", ", Array.ConvertAll(properties, p => p.Name))}");
+            : string.Create(CultureInfo.InvariantCulture, $"; known settings here: {string.Join(", ", names)}");
     }
 
     /// <summary>Levenshtein distance; names are short, so the quadratic table is fine.</summary>

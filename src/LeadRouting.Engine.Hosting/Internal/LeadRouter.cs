@@ -18,9 +18,6 @@ namespace LeadRouting.Engine.Hosting.Internal;
 /// </remarks>
 internal sealed class LeadRouter : ILeadRouter, IDisposable
 {
-    /// <summary>No depth limit: the serializer's default of 64 refused valid deeply nested pipelines. Validated options hold no cycle.</summary>
-    private static readonly JsonSerializerOptions FingerprintOptions = new() { MaxDepth = int.MaxValue };
-
     private readonly Lock _reloadLock = new();
     private readonly IOptionsFactory<LeadRoutingOptions> _factory;
     private readonly ILogger _logger;
@@ -227,5 +224,5 @@ internal sealed class LeadRouter : ILeadRouter, IDisposable
     }
 
     /// <summary>The options as text: equal text, equal configuration.</summary>
-    private static string Fingerprint(LeadRoutingOptions options) => JsonSerializer.Serialize(options, FingerprintOptions);
+    private static string Fingerprint(LeadRoutingOptions options) => JsonSerializer.Serialize(options, FingerprintJsonContext.Default.LeadRoutingOptions);
 }
