@@ -352,7 +352,8 @@ public sealed class LeadDesk
 
     /// <summary>
     /// Replaces the engine's roster (<see cref="RoutingEngine.ReplaceRoster"/>), re-applies schedules to the reps, and
-    /// offers the queue. Leads held by removed reps stay with them until completed, withdrawn, rejected or expired.
+    /// offers the queue. Leads held by removed reps stay with them until completed, withdrawn, rejected or expired. Queued
+    /// leads that nobody left could ever take are returned (<see cref="LeadMoveCause.RosterChanged"/>).
     /// </summary>
     /// <param name="roster">The new roster.</param>
     /// <exception cref="ArgumentException">The pipeline names a team or rep the new roster lacks; nothing changes.</exception>
@@ -439,9 +440,34 @@ public sealed class LeadDesk
             desk._engine.Reconfigure(s.roster, s.pipeline);
         }
 
+        desk.ReturnStranded();
         desk.Housekeep(forceAvailability: true, forceOffer: true);
         return 0;
     });
+
+    /// <summary>
+    /// After a roster or pipeline change, returns the queued leads nobody (but the reps who rejected them) could ever take
+    /// any more: their only takers left, or the new rules refuse them. The rest keep waiting.
+    /// </summary>
+    private void ReturnStranded()
+    {
+        try
+        {
+            foreach (var held in _queue)
+            {
+                var to = WaitOrReturn(held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
+                if (to.State != LeadState.Queued)
+                {
+                    _leaving.Add(held);
+                    Place(held, to, LeadMoveCause.RosterChanged, LeadState.Queued, previousRep: null, note: null);
+                }
+            }
+        }
+        finally
+        {
+            LeaveQueue();
+        }
+    }
 
     /// <summary>
     /// Runs one desk call under the lock (at <paramref name="now"/>, or the clock's time) and raises its moves after it.
@@ -537,7 +563,7 @@ public sealed class LeadDesk
         }
 
         // Decided before the lead is recorded, so a route that throws leaves no trace of it.
-        var to = _push ? Judge(lead, _engine.Route(lead), []) : WaitForPull(lead, []);
+        var to = _push ? Judge(lead, _engine.Route(lead), []) : WaitOrReturn(lead, []);
         _entered++;
         var held = new HeldLead(lead, priority ?? PriorityOf(lead), ++_arrivals);
         _held.Add(lead.Id, held);
@@ -694,7 +720,7 @@ public sealed class LeadDesk
             var excluded = CollectionsMarshal.AsSpan(held.Excluded);
             to = held.Excluded.Count > _maxReroutes ? new Destination(null, LeadState.Returned, LeadReturnReason.RerouteLimitReached)
                 : _push ? Judge(held.Lead, _engine.Route(held.Lead, excluded), excluded)
-                : WaitForPull(held.Lead, excluded);
+                : WaitOrReturn(held.Lead, excluded);
         }
         catch
         {
@@ -787,10 +813,11 @@ public sealed class LeadDesk
     };
 
     /// <summary>
-    /// Where a lead goes with pull delivery, which routes it only when a rep pulls: to the queue, unless nobody (but
-    /// <paramref name="excluded"/>) could ever take it, whoever were back or had room. Changes nothing.
+    /// Where a lead goes that is not routed now (pull delivery routes only when a rep pulls; a queued lead after a roster
+    /// change): to the queue, unless nobody (but <paramref name="excluded"/>) could ever take it, whoever were back or had
+    /// room. Changes nothing.
     /// </summary>
-    private Destination WaitForPull(Lead lead, ReadOnlySpan<string> excluded)
+    private Destination WaitOrReturn(Lead lead, ReadOnlySpan<string> excluded)
     {
         var anyone = _engine.PreviewEveryoneFree(lead, excluded);
         return anyone.Outcome switch

@@ -29,4 +29,10 @@ public enum LeadMoveCause
 
     /// <summary>It was waiting, and a lead ranked above it took its place in the full queue.</summary>
     QueueOverflow = 8,
+
+    /// <summary>
+    /// It was waiting, and a roster or pipeline change (<see cref="LeadDesk.ReplaceRoster"/>, <see cref="LeadDesk.Reconfigure"/>)
+    /// left nobody who could ever take it: it was returned.
+    /// </summary>
+    RosterChanged = 9,
 }
