@@ -5,7 +5,11 @@ namespace LeadRouting.Engine;
 /// </summary>
 public sealed class Rep
 {
-    /// <summary>The largest weight a rep may have. Weighted schedules are precomputed, so weights are kept small.</summary>
+    /// <summary>
+    /// The largest weight a rep may have. A weighted group's rotation repeats every Σw picks; short periods are
+    /// precomputed and long ones generated in bounded chunks just ahead of the routes, so large weights cost no memory:
+    /// the bound only keeps Σw, the period, within the range of the rotation's arithmetic.
+    /// </summary>
     public const int MaxWeight = 10_000;
 
     /// <summary>Creates a rep with the given identifier.</summary>

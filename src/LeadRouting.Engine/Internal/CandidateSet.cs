@@ -39,8 +39,8 @@ internal ref struct CandidateSet
 
     /// <summary>
     /// Starts the set as the active reps, over <paramref name="bits"/> as its scratch words. Called on a zeroed field in
-    /// place: building a temporary set and copying it in made the JIT copy ~120 bytes through a stack temporary with
-    /// mixed store widths, a store-forwarding stall that measured a quarter of a one-rep route.
+    /// place: building a temporary set and copying it in made the JIT copy it through a stack temporary with mixed store
+    /// widths, a store-forwarding stall on every route.
     /// </summary>
     public void Initialize(ReadOnlySpan<ulong> active, Span<ulong> bits, Span<RepMask> pending)
     {
@@ -80,7 +80,7 @@ internal ref struct CandidateSet
         _lo = 0;
         if (_active.Length <= EagerWords)
         {
-            // A loop, not CopyTo: a call to Memmove for one to four words cost more than the copy (4% of a one-rep route).
+            // A loop, not CopyTo: a call to Memmove for one to four words costs more than the copy.
             for (var w = 0; w < _active.Length; w++)
             {
                 _bits[w] = _active[w];

@@ -21,11 +21,9 @@ internal ref struct RouteContext
     public RouteContext(Lead lead, EngineSnapshot snapshot, Span<ulong> candidates, Span<ulong> spare, Span<RepMask> pending, bool preview, ExplanationBuilder? trace)
     {
         // Every field a route reads is assigned below (the spare set by StartSpare, before its first use); the
-        // mask-number slots are only read below their count. Without this the compiler zeroes the whole struct field by
-        // field (dozens of stores, a tenth of a one-rep route) on top of the vectorised zeroing the JIT already gives the
-        // reference-holding part of it in the caller's frame (256 bytes since the recorded masks and the pending ones are
-        // no longer references on the stack; 384 before). Few stores matter twice here: the route's first atomic
-        // instruction waits until every store before it has reached the cache.
+        // mask-number slots are only read below their count. SkipInit saves the compiler's field-by-field zeroing (dozens
+        // of stores) on top of the JIT's vectorised zeroing of the reference-holding part in the caller's frame; few
+        // stores matter twice here, as the route's first atomic instruction waits until every earlier store is in cache.
         Unsafe.SkipInit(out this);
         Lead = lead;
         Snapshot = snapshot;
@@ -200,7 +198,7 @@ internal ref struct RouteContext
         // same result, and two different keys (each itself such a result, tokens being hashes of names) collide only
         // if key1 + token1 == key2 + token2, probability ~2^-64. The xor-shift brings high bits down into the low ones
         // the schedule table indexes by. It replaced the three-round splitmix64 finaliser: the key is what a planned
-        // route's schedule lookup waits for (paired, 10 reps: LINQ / engine 30.8-32.5x against 30.7-31.4x, five pairs).
+        // route's schedule lookup waits for, so fewer dependent instructions shorten every planned route.
         var z = (key + (ulong)token) * 0xBF58476D1CE4E5B9UL;
         return z ^ (z >> 29);
     }

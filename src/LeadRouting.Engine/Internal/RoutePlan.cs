@@ -33,8 +33,7 @@ internal enum PlannedRouteEnd
 /// <remarks>
 /// Why a second path: the general route's fixed machinery (a route context of two stack candidate sets, a step loop with
 /// a result per step, a selection through several frames) cost about as much as the whole route of a router written for
-/// one pipeline. Measured with the benchmark project's <c>--paired 10 100</c> (fastest batches, route + release): 84 and
-/// 115 ns through the general route, 58 and 78-89 ns through the plan, against 37 and 47-49 ns for the floor router.
+/// one pipeline; the plan saves most of it (figures in docs/performance-notes.md).
 /// </remarks>
 internal sealed class RoutePlan
 {
@@ -93,9 +92,8 @@ internal sealed class RoutePlan
 
         foreach (var step in _steps)
         {
-            // The built-in steps by type (sealed classes: direct calls), so how a route runs does not depend on which
-            // step type a process's profile happened to guess at one shared virtual call site: with the territory step
-            // inlined here and the score step called, a 10-rep route took 68-75 ns; the other way round, 58-63 ns.
+            // The built-in steps by type (sealed classes: direct calls), so a route's speed does not depend on which
+            // step type a process's profile happened to guess at one shared virtual call site.
             var narrowed = step switch
             {
                 ScoreThresholdStep score => score.TryNarrowPlanned(ref route),

@@ -15,7 +15,7 @@ internal enum StepResultKind
 /// <remarks>
 /// Two fields, a reference and a word packing the kind and the reason, so a step returns it in two registers. With the
 /// kind and the reason as two 4-byte fields the JIT built the result in memory and read it back as one 8-byte word: a
-/// store-forwarding stall on every step's return (a third of the score-threshold step's samples in a 100-rep profile).
+/// store-forwarding stall on every step's return.
 /// </remarks>
 internal readonly struct StepResult
 {

@@ -80,7 +80,7 @@ internal static class TerritoryCodes
     /// <summary>The letters and digits of <paramref name="text"/>, upper-cased; null when it has other characters, none, or more than <paramref name="maxLength"/>.</summary>
     private static string? Compact(ReadOnlySpan<char> text, int maxLength)
     {
-        // Sized by the longest code, never by the input: a stack allocation sized by a 5 MB setting ended the process.
+        // Sized by the longest code, never by the input: a stack allocation sized by an over-long setting ended the process.
         Span<char> buffer = stackalloc char[MaxPostalLength];
         var n = 0;
         foreach (var c in text)

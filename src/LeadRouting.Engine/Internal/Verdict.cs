@@ -4,7 +4,7 @@ namespace LeadRouting.Engine.Internal;
 /// A decision inside the engine, before it becomes a <see cref="RoutingDecision"/>: 16 bytes (a reference and a word),
 /// so each of the route's nested calls returns it in two registers. Passing the 40-byte public struct up the same calls
 /// made every level copy it through memory right after it was written field by field, a store-forwarding stall per
-/// level that measured about a tenth of a one-rep route. The team is read from the route's context at the end.
+/// level. The team is read from the route's context at the end.
 /// </summary>
 internal readonly struct Verdict
 {
