@@ -216,6 +216,26 @@ public sealed class LeadRouterReloadTests : IDisposable
     }
 
     [Fact]
+    public void A_rep_removed_and_re_added_as_inactive_by_reloads_is_never_routed_to()
+    {
+        var router = Start(TestConfig.Valid());
+        var without = TestConfig.Valid();
+        without["Reps"]!.AsArray().RemoveAt(1);
+        without["Teams"]![0]!["Members"] = new JsonArray("ana", "cy");
+        Reload(without);
+        var back = TestConfig.Valid();
+        back["Reps"]![1]!["IsActive"] = false;
+        Reload(back);
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.NotEqual("ben", router.Route(German).RepId);
+        }
+
+        Assert.False(Status(router, "ben").IsActive);
+    }
+
+    [Fact]
     public void A_time_zone_change_applies_with_the_rest_of_the_reload()
     {
         var router = Start(TestConfig.Valid());
