@@ -1,4 +1,3 @@
-using LeadRouting.Engine.Hosting.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,30 +17,23 @@ public sealed class LeadDeskExpiryServiceTests
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(time)
             .AddSingleton(desk)
-            .AddLeadDeskExpiry(TimeSpan.FromMilliseconds(20))
-            .AddLeadDeskExpiry(TimeSpan.FromMilliseconds(20));
+            .AddLeadDeskExpiry(TimeSpan.FromMinutes(1))
+            .AddLeadDeskExpiry(TimeSpan.FromMinutes(1));
         await using var provider = services.BuildServiceProvider();
         var hosted = Assert.Single(provider.GetServices<IHostedService>());
 
         Assert.Equal("a", desk.Submit(new Lead("L-1")).RepId);
-        time.Advance(TimeSpan.FromMinutes(16));
         await hosted.StartAsync(CancellationToken.None);
-        try
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (DateTime.UtcNow < deadline && !(desk.TryGetPlacement("L-1", out var p) && p.RepId == "b"))
-            {
-                await Task.Delay(20);
-            }
+        time.Advance(TimeSpan.FromMinutes(14)); // fourteen checks, none past the 15-minute deadline
+        Assert.True(desk.TryGetPlacement("L-1", out var early));
+        Assert.Equal("a", early.RepId);
 
-            Assert.True(desk.TryGetPlacement("L-1", out var placement));
-            Assert.Equal("b", placement.RepId);
-            Assert.Contains("a", placement.ExcludedRepIds);
-        }
-        finally
-        {
-            await hosted.StopAsync(CancellationToken.None);
-        }
+        time.Advance(TimeSpan.FromMinutes(2)); // the checks at 09:15 and 09:16 find it overdue
+        await hosted.StopAsync(CancellationToken.None);
+
+        Assert.True(desk.TryGetPlacement("L-1", out var placement));
+        Assert.Equal("b", placement.RepId);
+        Assert.Contains("a", placement.ExcludedRepIds);
     }
 
     [Fact]

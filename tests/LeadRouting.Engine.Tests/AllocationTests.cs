@@ -207,7 +207,7 @@ public class AllocationTests
 
     private static RoutingEngineOptions Options() => new()
     {
-        TimeProvider = new FakeTimeProvider(),
+        TimeProvider = new FakeTimeProvider(TestClock.Start),
         DayBoundaryTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"),
     };
 

@@ -62,7 +62,7 @@ public class PipelinePropertyTests
         var n = s.Reps.Length;
         var p = s.Pipeline;
         var pipeline = s.Build();
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var engine = Support.Build.Engine(s.RepObjects(), pipeline, s.Teams(), time);
         var twin = replay ? Support.Build.Engine(s.RepObjects(), pipeline, s.Teams(), time, twinPlans) : null;
         var active = s.Reps.Select(r => r.Active).ToArray();

@@ -308,14 +308,12 @@ public class RepStateByIdTests
         }
     }
 
-    private sealed class HookClock(Action onRead) : TimeProvider
+    private sealed class HookClock(Action onRead) : FakeTimeProvider(TestClock.Start)
     {
-        private readonly FakeTimeProvider _time = new();
-
         public override DateTimeOffset GetUtcNow()
         {
             onRead();
-            return _time.GetUtcNow();
+            return base.GetUtcNow();
         }
     }
 

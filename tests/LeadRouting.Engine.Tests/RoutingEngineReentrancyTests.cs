@@ -14,7 +14,7 @@ public class RoutingEngineReentrancyTests
     [Fact]
     public void A_route_nested_in_a_route_through_the_clock_leaves_the_outer_decisions_unchanged()
     {
-        var inner = new RoutingEngine(LargeRoster(maxLeadsPerDay: null), Pipeline(), new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+        var inner = new RoutingEngine(LargeRoster(maxLeadsPerDay: null), Pipeline(), new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
         var nestedRoutes = 0;
         var routingClock = new RoutingClock(() =>
         {
@@ -22,7 +22,7 @@ public class RoutingEngineReentrancyTests
             Assert.True(d.IsAssigned, $"nested route: {d}");
         });
         var outer = new RoutingEngine(LargeRoster(maxLeadsPerDay: 2), Pipeline(), new RoutingEngineOptions { TimeProvider = routingClock });
-        var twin = new RoutingEngine(LargeRoster(maxLeadsPerDay: 2), Pipeline(), new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+        var twin = new RoutingEngine(LargeRoster(maxLeadsPerDay: 2), Pipeline(), new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
 
         var unassigned = 0;
         for (var i = 0; i < 900; i++)

@@ -106,7 +106,7 @@ public class RoutingEngineTests
         var engine = new RoutingEngine(
             new Roster([new Rep("a") { MaxLeadsPerDay = 10 }, new Rep("b")]),
             RoundRobin,
-            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
         engine.Route(new Lead("l1"));
         engine.Route(new Lead("l2"));
         engine.Route(new Lead("l3"));
@@ -361,7 +361,7 @@ public class RoutingEngineTests
         var engine = new RoutingEngine(
             new Roster(reps),
             new RoutingPipelineBuilder().AddCapacity().AddRoundRobin().Build(),
-            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
 
         var perRep = new ConcurrentDictionary<string, int>();
         var (assigned, unassigned) = RouteConcurrently(engine, Threads, PerThread, d => perRep.AddOrUpdate(d.RepId!, 1, (_, n) => n + 1));
@@ -504,7 +504,7 @@ public class RoutingEngineTests
     public void Reconfigure_with_a_time_zone_moves_the_daily_cap_midnight()
     {
         // 23:30 UTC on 2 November is 00:30 on 3 November in Berlin (UTC+1).
-        var time = new Support.FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 23, 30, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 23, 30, 0, TimeSpan.Zero));
         var roster = new Roster([new Rep("a") { MaxLeadsPerDay = 1 }]);
         var pipeline = new RoutingPipelineBuilder().AddRoundRobin().Build();
         var engine = new RoutingEngine(roster, pipeline, new RoutingEngineOptions { TimeProvider = time });

@@ -95,7 +95,7 @@ public class BaselineAgreementTests
     /// <summary>Routes every lead through a fresh engine and a fresh baseline; returns how many were assigned.</summary>
     private static int AssertSameDecisions(Roster roster, Lead[] leads, bool release)
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var baseline = new LinqRouter(roster, BenchmarkWorkload.Bands, BenchmarkWorkload.BelowLowestTeam, time);
         return AssertSameDecisions(roster, leads, release, "baseline", baseline.Route, id => baseline.Release(id), time);
     }
@@ -103,7 +103,7 @@ public class BaselineAgreementTests
     /// <summary>Routes every lead through a fresh engine and through <paramref name="route"/>; returns how many were assigned.</summary>
     private static int AssertSameDecisions(Roster roster, Lead[] leads, bool release, string what, Func<Lead, string?> route, Action<string> releaseRep, TimeProvider? time = null)
     {
-        var engine = new RoutingEngine(roster, BenchmarkWorkload.CreatePipeline(), new RoutingEngineOptions { TimeProvider = time ?? new FakeTimeProvider() });
+        var engine = new RoutingEngine(roster, BenchmarkWorkload.CreatePipeline(), new RoutingEngineOptions { TimeProvider = time ?? new FakeTimeProvider(TestClock.Start) });
         var disagreements = new List<string>();
         var assigned = 0;
         foreach (var lead in leads)

@@ -80,7 +80,7 @@ public class CapacityFilterTests
         var engine = new RoutingEngine(
             new Roster([new Rep("a") { MaxLeadsPerDay = 3 }, new Rep("b")]),
             CapacityThenRoundRobin,
-            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
 
         var picks = Enumerable.Range(0, 8).Select(_ =>
         {
@@ -149,7 +149,7 @@ public class CapacityFilterTests
         var engine = new RoutingEngine(
             new Roster([new Rep("a") { MaxOpenLeads = 1 }, new Rep("b") { MaxOpenLeads = 2 }, new Rep("c") { MaxLeadsPerDay = 1 }]),
             new RoutingPipelineBuilder().AddRoundRobin().Build(),
-            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
 
         var decisions = Enumerable.Range(0, 10).Select(_ => engine.Route(new Lead("l"))).ToArray();
 

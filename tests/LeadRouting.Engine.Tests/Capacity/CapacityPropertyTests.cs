@@ -25,7 +25,7 @@ public class CapacityPropertyTests
     [Property(Arbitrary = [typeof(SequentialScenario)], MaxTest = 500)]
     public void No_rep_exceeds_a_cap_and_nobody_with_room_is_passed_over_sequentially(SequentialScenario s)
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline(), time: time);
         var n = s.Setup.Caps.Length;
         var open = new long[n];
@@ -107,7 +107,7 @@ public class CapacityPropertyTests
     [Property(Arbitrary = [typeof(SequentialScenario)], MaxTest = 500)]
     public void A_capacity_check_left_to_the_selection_decides_as_the_capacity_step_would(SequentialScenario s)
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var engine = Build.Engine(s.Setup.Reps(), s.Setup.Pipeline(), time: time);
         var step = 0;
         foreach (var op in s.Ops)

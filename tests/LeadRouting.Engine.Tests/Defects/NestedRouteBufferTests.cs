@@ -41,7 +41,7 @@ public class NestedRouteBufferTests
         using var engine = new RoutingEngine(
             new Roster([.. Enumerable.Range(0, 5_000).Select(p => new Rep($"rep-{p}") { MaxLeadsPerDay = 1_000_000 })]),
             new RoutingPipelineBuilder().AddCapacity().AddRoundRobin().Build(),
-            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+            new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
         var excluded = Ids("rep-", 3, step: 1);
         var lead = new Lead("l");
         for (var i = 0; i < 100; i++)
@@ -61,7 +61,7 @@ public class NestedRouteBufferTests
     /// <summary>Routes 300 leads on an engine whose clock routes on another engine, and on a twin whose clock does not: same decisions, none to an excluded rep.</summary>
     private static void AssertNestedRoutesChangeNothing(Func<Roster> roster, RoutingPipeline pipeline, Func<int, Lead> lead, Func<int, string[]> excluded)
     {
-        using var inner = new RoutingEngine(roster(), pipeline, new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+        using var inner = new RoutingEngine(roster(), pipeline, new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
         var nested = 0;
         using var outer = new RoutingEngine(roster(), pipeline, new RoutingEngineOptions
         {
@@ -72,7 +72,7 @@ public class NestedRouteBufferTests
                 nested++;
             }),
         });
-        using var twin = new RoutingEngine(roster(), pipeline, new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+        using var twin = new RoutingEngine(roster(), pipeline, new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
 
         for (var i = 0; i < 300; i++)
         {

@@ -8,7 +8,7 @@ public sealed class DecisionSinkTests
     [Fact]
     public async Task Every_decision_reaches_every_sink_with_lead_rep_step_reason_time_and_configuration_version()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var audit = new RecordingSink();
         var options = new RoutingEngineOptions { TimeProvider = time, Name = "inbound" };
         options.DecisionSinks.Add(audit);

@@ -102,7 +102,7 @@ public class ExplainPropertyTests
     /// <summary>Runs a scenario's operations, handing each route to <paramref name="route"/> and keeping every rep's caps.</summary>
     private static void Drive(Scenario s, Func<RoutingEngine, Lead, string, RoutingDecision> route)
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(TestClock.Start);
         var engine = Support.Build.Engine(s.RepObjects(), s.Build(), s.Teams(), time);
         var step = 0;
         foreach (var op in s.Ops)

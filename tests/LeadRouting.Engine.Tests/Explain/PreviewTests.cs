@@ -10,7 +10,7 @@ public class PreviewTests
         var roster = new Roster([new Rep("a") { Weight = 5, MaxOpenLeads = 3 }, new Rep("b") { Weight = 1 }, new Rep("c") { Weight = 1, MaxLeadsPerDay = 2 }]);
         foreach (var pipeline in new[] { new RoutingPipelineBuilder().AddCapacity().AddWeighted().Build(), new RoutingPipelineBuilder().AddCapacity().AddRoundRobin().Build() })
         {
-            var engine = new RoutingEngine(roster, pipeline, new RoutingEngineOptions { TimeProvider = new FakeTimeProvider() });
+            var engine = new RoutingEngine(roster, pipeline, new RoutingEngineOptions { TimeProvider = new FakeTimeProvider(TestClock.Start) });
             for (var i = 0; i < 12; i++)
             {
                 var lead = new Lead($"l{i}");

@@ -51,7 +51,7 @@ public class LeadDeskPullCostTests
     {
         var reps = Enumerable.Range(0, Reps).Select(i => new Rep("r" + i) { Skills = i == 1 ? ["rare"] : [] }).ToArray();
         var pipeline = new RoutingPipelineBuilder().AddSkills().AddCapacity().AddRoundRobin().Build();
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(TestClock.Start);
         var engine = new RoutingEngine(new Roster(reps), pipeline, new RoutingEngineOptions { TimeProvider = clock });
         var desk = new LeadDesk(engine, new LeadDeskOptions { TimeProvider = clock, Delivery = LeadDelivery.Pull, QueueCapacity = leads });
         for (var i = 0; i < leads; i++)

@@ -491,7 +491,7 @@ public class LeadDeskTests
     [Fact]
     public void A_submit_whose_route_throws_leaves_no_trace_of_the_lead_and_the_exception_reaches_the_caller()
     {
-        var engineClock = new FailingClock(new FakeTimeProvider());
+        var engineClock = new FailingClock(new FakeTimeProvider(TestClock.Start));
         var (desk, _) = Desk([new Rep("a") { MaxLeadsPerDay = 5 }], engineClock: engineClock);
         var moves = new List<LeadMovedEventArgs>();
         desk.LeadMoved += (_, e) => moves.Add(e);
@@ -513,7 +513,7 @@ public class LeadDeskTests
     [Fact]
     public void A_rejection_whose_reroute_throws_leaves_the_lead_with_the_rep_and_can_be_made_again()
     {
-        var engineClock = new FailingClock(new FakeTimeProvider());
+        var engineClock = new FailingClock(new FakeTimeProvider(TestClock.Start));
         var (desk, _) = Desk([new Rep("a"), new Rep("b") { MaxLeadsPerDay = 5 }], engineClock: engineClock);
         desk.Submit(new Lead("1")); // a
 
@@ -532,7 +532,7 @@ public class LeadDeskTests
     [Fact]
     public void An_expiry_whose_reroute_throws_leaves_the_assignment_due_and_the_next_expiry_takes_it_back()
     {
-        var engineClock = new FailingClock(new FakeTimeProvider());
+        var engineClock = new FailingClock(new FakeTimeProvider(TestClock.Start));
         var (desk, clock) = Desk(
             [new Rep("a"), new Rep("b") { MaxLeadsPerDay = 5 }],
             configure: o => o.ResponseDeadline = TimeSpan.FromMinutes(10),
@@ -555,7 +555,7 @@ public class LeadDeskTests
     [Fact]
     public void A_call_whose_route_throws_raises_the_moves_it_made_and_the_next_call_offers_the_queue_again()
     {
-        var engineClock = new FailingClock(new FakeTimeProvider());
+        var engineClock = new FailingClock(new FakeTimeProvider(TestClock.Start));
         var reps = new[]
         {
             new Rep("de") { MaxOpenLeads = 1, Territories = [Territory.ForCountry("DE")] },
@@ -697,7 +697,7 @@ public class LeadDeskTests
         FakeTimeProvider? clock = null,
         TimeProvider? engineClock = null)
     {
-        clock ??= new FakeTimeProvider();
+        clock ??= new FakeTimeProvider(TestClock.Start);
         var engine = new RoutingEngine(new Roster(reps, teams), pipeline ?? CapacityRoundRobin, new RoutingEngineOptions { TimeProvider = engineClock ?? clock });
         var options = new LeadDeskOptions { TimeProvider = clock };
         configure?.Invoke(options);
