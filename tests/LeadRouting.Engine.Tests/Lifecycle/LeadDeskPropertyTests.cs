@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Lifecycle;
@@ -33,10 +34,10 @@ public class LeadDeskPropertyTests
     private static readonly string[] Languages = ["de", "fr"];
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void Every_lead_is_in_exactly_one_place_and_every_cap_holds_after_every_step()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 1_000)]
+    public void Every_lead_is_in_exactly_one_place_and_every_cap_holds_after_every_step(Scenario s)
     {
-        PropertyRunner.Check(Scenario.Arbitrary, s => new SequentialRun(s).Run(), cases: 1_000);
+        new SequentialRun(s).Run();
     }
 
     /// <summary>
@@ -44,10 +45,10 @@ public class LeadDeskPropertyTests
     /// adds up; at the end the events, ordered by sequence, form one unbroken story per lead (no lead ever with two reps,
     /// none lost), agree with the final snapshot, and the caps and counters agree with the engine.
     /// </summary>
-    [Fact]
-    public void Every_lead_is_in_exactly_one_place_and_every_cap_holds_under_concurrency()
+    [Property(Arbitrary = [typeof(ConcurrentScenario)], MaxTest = 150)]
+    public void Every_lead_is_in_exactly_one_place_and_every_cap_holds_under_concurrency(ConcurrentScenario s)
     {
-        PropertyRunner.Check(ConcurrentScenario.Arbitrary, s => ConcurrentRun(s), cases: 150);
+        ConcurrentRun(s);
     }
 
     private static void ConcurrentRun(ConcurrentScenario s)
@@ -547,7 +548,7 @@ public class LeadDeskPropertyTests
         }
     }
 
-    internal enum OpKind
+    public enum OpKind
     {
         Submit,
         Accept,
@@ -568,7 +569,7 @@ public class LeadDeskPropertyTests
     /// and score; <see cref="B"/> picks a rep; <see cref="C"/>: minutes for Advance and Away (0 = back), on/off for
     /// SetActive, an explicit priority for Submit when a multiple of 4, whether Accept uses the lead's own rep.
     /// </summary>
-    internal sealed record Op(OpKind Kind, int A, int B, int C)
+    public sealed record Op(OpKind Kind, int A, int B, int C)
     {
         private static readonly int[] Minutes = [5, 20, 45, 120, 600];
 
@@ -630,7 +631,7 @@ public class LeadDeskPropertyTests
         };
     }
 
-    internal sealed record RepSpec(int? MaxOpen, int? MaxDaily, int SkillBits, int Weight)
+    public sealed record RepSpec(int? MaxOpen, int? MaxDaily, int SkillBits, int Weight)
     {
         public static Gen<RepSpec> Generator =>
             from open in Gen.Frequency((1, Gen.Constant<int?>(null)), (3, Gen.Choose(0, 3).Select(x => (int?)x)))
@@ -651,7 +652,7 @@ public class LeadDeskPropertyTests
             $"open {Fmt.Cap(MaxOpen)}/day {Fmt.Cap(MaxDaily)} skills {Fmt.List(Languages.Where((_, b) => (SkillBits & (1 << b)) != 0))} w{Weight}";
     }
 
-    internal sealed record Setup(RepSpec[] Reps, int MaxReroutes, int QueueCapacity, int? DeadlineMinutes, bool Bands, bool Weighted, bool LeastLoaded, bool Pull)
+    public sealed record Setup(RepSpec[] Reps, int MaxReroutes, int QueueCapacity, int? DeadlineMinutes, bool Bands, bool Weighted, bool LeastLoaded, bool Pull)
     {
         public static Gen<Setup> Generator =>
             from n in Gen.Choose(1, 5)
@@ -709,7 +710,7 @@ public class LeadDeskPropertyTests
             $"reps {Fmt.List(Reps)}; max reroutes {MaxReroutes}, queue {QueueCapacity}, deadline {DeadlineMinutes?.ToString(CultureInfo.InvariantCulture) ?? "-"} min{(Bands ? ", score bands" : string.Empty)}, {(Weighted ? "weighted" : "round-robin")}{(LeastLoaded ? ", least loaded" : string.Empty)}{(Pull ? ", pull delivery" : string.Empty)}";
     }
 
-    internal sealed record Scenario(Setup Setup, Op[] Ops)
+    public sealed record Scenario(Setup Setup, Op[] Ops)
     {
         public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(Generator, Shrink, s => s.Setup.Reps.Length > 0 && s.Ops.Length > 0);
 
@@ -726,7 +727,7 @@ public class LeadDeskPropertyTests
         public override string ToString() => $"{Setup}\n  ops: {Fmt.List(Ops)}";
     }
 
-    internal sealed record ConcurrentScenario(Setup Setup, Op[][] Streams)
+    public sealed record ConcurrentScenario(Setup Setup, Op[][] Streams)
     {
         public static Arbitrary<ConcurrentScenario> Arbitrary => PropertyRunner.Arbitrary(Generator, Shrink, s => s.Setup.Reps.Length > 0);
 

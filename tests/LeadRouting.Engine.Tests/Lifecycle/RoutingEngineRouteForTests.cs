@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Lifecycle;
@@ -19,44 +20,41 @@ public class RoutingEngineRouteForTests
     /// Two identical engines take the same stream: one routes each lead for one rep, the other routes it with every other
     /// rep excluded. Every decision is the same, and so is every rep's open-lead count after it.
     /// </summary>
-    [Fact]
-    public void A_route_for_one_rep_decides_as_a_route_with_every_other_rep_excluded()
+    [Property(Arbitrary = [typeof(Scenario)], MaxTest = 300)]
+    public void A_route_for_one_rep_decides_as_a_route_with_every_other_rep_excluded(Scenario c)
     {
-        PropertyRunner.Check(Case.Arbitrary, c =>
+        var restricted = c.Engine();
+        var excluding = c.Engine();
+        var ids = Enumerable.Range(0, c.Reps.Length).Select(Build.RepId).ToArray();
+        for (var i = 0; i < c.Ops.Length; i++)
         {
-            var restricted = c.Engine();
-            var excluding = c.Engine();
-            var ids = Enumerable.Range(0, c.Reps.Length).Select(Build.RepId).ToArray();
-            for (var i = 0; i < c.Ops.Length; i++)
+            var (country, repIndex, excludedIndex, release) = c.Ops[i];
+            var lead = new Lead("l" + i) { Country = Countries[country % Countries.Length], Score = country * 10 };
+            var rep = ids[repIndex % ids.Length];
+            string[] excluded = excludedIndex < 0 ? [] : [ids[excludedIndex % ids.Length]];
+            var others = ids.Where(id => id != rep).Concat(excluded).ToArray();
+
+            var one = restricted.RouteFor(lead, rep, excluded);
+            var all = excluding.Route(lead, others);
+
+            // Where excluding the others says AllExcluded, the route for one rep (for which the others are out of
+            // scope, not excluded) gives the reason of the step that found nobody; everything else is the same.
+            var sameReason = one.Reason == all.Reason || all.Reason == RoutingReason.AllExcluded;
+            Assert.True(
+                (one.Outcome, one.RepId, one.TeamId, one.StepName, one.UsedFallback) == (all.Outcome, all.RepId, all.TeamId, all.StepName, all.UsedFallback) && sameReason,
+                $"op {i} ({lead.Country}, {rep}, excluding {string.Join(",", excluded)}): for one rep {one}, with the others excluded {all}\n{c}");
+            Assert.True(!one.IsAssigned || (one.RepId == rep && !excluded.Contains(rep)), $"op {i}: {one}");
+            if (release && one.IsAssigned)
             {
-                var (country, repIndex, excludedIndex, release) = c.Ops[i];
-                var lead = new Lead("l" + i) { Country = Countries[country % Countries.Length], Score = country * 10 };
-                var rep = ids[repIndex % ids.Length];
-                string[] excluded = excludedIndex < 0 ? [] : [ids[excludedIndex % ids.Length]];
-                var others = ids.Where(id => id != rep).Concat(excluded).ToArray();
-
-                var one = restricted.RouteFor(lead, rep, excluded);
-                var all = excluding.Route(lead, others);
-
-                // Where excluding the others says AllExcluded, the route for one rep (for which the others are out of
-                // scope, not excluded) gives the reason of the step that found nobody; everything else is the same.
-                var sameReason = one.Reason == all.Reason || all.Reason == RoutingReason.AllExcluded;
-                Assert.True(
-                    (one.Outcome, one.RepId, one.TeamId, one.StepName, one.UsedFallback) == (all.Outcome, all.RepId, all.TeamId, all.StepName, all.UsedFallback) && sameReason,
-                    $"op {i} ({lead.Country}, {rep}, excluding {string.Join(",", excluded)}): for one rep {one}, with the others excluded {all}\n{c}");
-                Assert.True(!one.IsAssigned || (one.RepId == rep && !excluded.Contains(rep)), $"op {i}: {one}");
-                if (release && one.IsAssigned)
-                {
-                    restricted.Release(rep);
-                    excluding.Release(rep);
-                }
-
-                foreach (var id in ids)
-                {
-                    Assert.True(restricted.TryGetStatus(id, out var a) && excluding.TryGetStatus(id, out var b) && a.OpenLeads == b.OpenLeads, $"op {i}: {id}'s open leads differ");
-                }
+                restricted.Release(rep);
+                excluding.Release(rep);
             }
-        }, cases: 300);
+
+            foreach (var id in ids)
+            {
+                Assert.True(restricted.TryGetStatus(id, out var a) && excluding.TryGetStatus(id, out var b) && a.OpenLeads == b.OpenLeads, $"op {i}: {id}'s open leads differ");
+            }
+        }
     }
 
     [Fact]
@@ -143,7 +141,7 @@ public class RoutingEngineRouteForTests
         return assigned;
     }
 
-    internal sealed record RepCase(bool De, bool Fr, int? MaxOpen, int Weight, bool Active)
+    public sealed record RepCase(bool De, bool Fr, int? MaxOpen, int Weight, bool Active)
     {
         public static Gen<RepCase> Generator =>
             from de in Gen.Elements(false, true)
@@ -154,16 +152,16 @@ public class RoutingEngineRouteForTests
             select new RepCase(de, fr, open, weight, active);
     }
 
-    internal sealed record Case(RepCase[] Reps, int Pipeline, (int Country, int Rep, int Excluded, bool Release)[] Ops)
+    public sealed record Scenario(RepCase[] Reps, int Pipeline, (int Country, int Rep, int Excluded, bool Release)[] Ops)
     {
-        public static Arbitrary<Case> Arbitrary => PropertyRunner.Arbitrary(Generator, Shrink, c => c.Reps.Length > 0);
+        public static Arbitrary<Scenario> Arbitrary => PropertyRunner.Arbitrary(Generator, Shrink, c => c.Reps.Length > 0);
 
-        private static Gen<Case> Generator =>
+        private static Gen<Scenario> Generator =>
             from n in Gen.Choose(1, 6)
             from reps in Gen.ArrayOf(RepCase.Generator, n)
             from pipeline in Gen.Choose(0, 4)
             from ops in Gen.Choose(1, 40).SelectMany(k => Gen.ArrayOf(Op, k))
-            select new Case(reps, pipeline, ops);
+            select new Scenario(reps, pipeline, ops);
 
         private static Gen<(int, int, int, bool)> Op =>
             from country in Gen.Choose(0, 2)
@@ -172,7 +170,7 @@ public class RoutingEngineRouteForTests
             from release in Gen.Elements(false, true)
             select (country, rep, excluded, release);
 
-        private static IEnumerable<Case> Shrink(Case c) =>
+        private static IEnumerable<Scenario> Shrink(Scenario c) =>
             Support.Shrink.Array(c.Ops, _ => []).Select(o => c with { Ops = o })
                 .Concat(Support.Shrink.Array(c.Reps, _ => [], minLength: 1).Select(r => c with { Reps = r }));
 

@@ -17,16 +17,6 @@ namespace LeadRouting.Engine.Tests.Support;
 /// </summary>
 internal static class PropertyRunner
 {
-    public const int DefaultCases = 500;
-
-    /// <summary>
-    /// The old way, for the properties not yet converted to <c>[Property]</c>: runs the property inside a fact, shrinking
-    /// on, a failure throwing with the shrunk counterexample, but with no Replay to re-run the seed it prints. Never use
-    /// <c>QuickCheck</c>, which only prints.
-    /// </summary>
-    public static void Check<T>(Arbitrary<T> arbitrary, Action<T> property, int cases = DefaultCases) =>
-        Prop.ForAll(arbitrary, property).Check(Config.QuickThrowOnFailure.WithMaxTest(cases).WithQuietOnSuccess(true));
-
     /// <summary>An arbitrary whose shrinker only proposes candidates that still satisfy <paramref name="valid"/>.</summary>
     public static Arbitrary<T> Arbitrary<T>(Gen<T> generator, Func<T, IEnumerable<T>> shrinker, Func<T, bool>? valid = null) =>
         Arb.From(generator, x => valid is null ? shrinker(x) : shrinker(x).Where(valid));

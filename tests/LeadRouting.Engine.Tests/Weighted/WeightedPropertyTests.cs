@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Weighted;
@@ -15,25 +16,22 @@ public class WeightedPropertyTests
     /// (a) after every multiple of W routes each rep has exactly its multiple of wᵢ; (b) at every prefix n,
     /// cᵢ − n·wᵢ/W &lt; 1 and n·wᵢ/W − cᵢ &lt; 2; (c) a weight-0 rep is never picked; every lead is assigned.
     /// </summary>
-    [Fact]
-    public void Shares_are_exact_every_cycle_and_smooth_at_every_prefix()
+    [Property(Arbitrary = [typeof(WeightsScenario)], MaxTest = 500)]
+    public void Shares_are_exact_every_cycle_and_smooth_at_every_prefix(WeightsScenario s)
     {
-        PropertyRunner.Check(WeightsScenario.Arbitrary, s =>
+        var engine = Build.Engine(s.Reps(), new RoutingPipelineBuilder().AddWeighted().Build());
+        var w = s.Weights;
+        var total = w.Sum();
+        var counts = new long[w.Length];
+        for (var n = 1; n <= s.Leads; n++)
         {
-            var engine = Build.Engine(s.Reps(), new RoutingPipelineBuilder().AddWeighted().Build());
-            var w = s.Weights;
-            var total = w.Sum();
-            var counts = new long[w.Length];
-            for (var n = 1; n <= s.Leads; n++)
-            {
-                var d = engine.Route(new Lead("l" + n));
-                Assert.True(d.IsAssigned, $"lead {n}: {d}");
-                var i = Build.RepIndex(d.RepId);
-                Assert.True(w[i] > 0, $"lead {n} went to {d.RepId}, whose weight is 0");
-                counts[i]++;
-                CheckPrefix(n, w, counts, total, "");
-            }
-        });
+            var d = engine.Route(new Lead("l" + n));
+            Assert.True(d.IsAssigned, $"lead {n}: {d}");
+            var i = Build.RepIndex(d.RepId);
+            Assert.True(w[i] > 0, $"lead {n} went to {d.RepId}, whose weight is 0");
+            counts[i]++;
+            CheckPrefix(n, w, counts, total, "");
+        }
     }
 
     /// <summary>
@@ -41,51 +39,45 @@ public class WeightedPropertyTests
     /// precomputed), and a reload of the same roster at a random lead: the reloaded engine decides exactly as one that was
     /// never reloaded (the rotation carries over), and the shares hold over the whole stream.
     /// </summary>
-    [Fact]
-    public void Shares_stay_exact_and_smooth_with_weights_up_to_1000_across_a_reload_of_the_same_roster()
+    [Property(Arbitrary = [typeof(LargeWeightsScenario)], MaxTest = 100)]
+    public void Shares_stay_exact_and_smooth_with_weights_up_to_1000_across_a_reload_of_the_same_roster(LargeWeightsScenario s)
     {
-        PropertyRunner.Check(LargeWeightsScenario.Arbitrary, s =>
+        var pipeline = new RoutingPipelineBuilder().AddWeighted().Build();
+        var reloaded = Build.Engine(s.Reps(), pipeline);
+        var uninterrupted = Build.Engine(s.Reps(), pipeline);
+        var w = s.Weights;
+        var total = w.Sum();
+        var counts = new long[w.Length];
+        for (var n = 1; n <= s.Leads; n++)
         {
-            var pipeline = new RoutingPipelineBuilder().AddWeighted().Build();
-            var reloaded = Build.Engine(s.Reps(), pipeline);
-            var uninterrupted = Build.Engine(s.Reps(), pipeline);
-            var w = s.Weights;
-            var total = w.Sum();
-            var counts = new long[w.Length];
-            for (var n = 1; n <= s.Leads; n++)
+            if (n == s.ReloadAt)
             {
-                if (n == s.ReloadAt)
-                {
-                    reloaded.ReplaceRoster(new Roster(s.Reps()));
-                }
-
-                var d = reloaded.Route(new Lead("l" + n));
-                var expected = uninterrupted.Route(new Lead("l" + n));
-                Assert.True(d == expected, $"lead {n}: {d} after a reload at lead {s.ReloadAt}, {expected} without");
-                var i = Build.RepIndex(d.RepId);
-                Assert.True(w[i] > 0, $"lead {n} went to {d.RepId}, whose weight is 0");
-                counts[i]++;
-                CheckPrefix(n, w, counts, total, "");
+                reloaded.ReplaceRoster(new Roster(s.Reps()));
             }
-        }, cases: 100);
+
+            var d = reloaded.Route(new Lead("l" + n));
+            var expected = uninterrupted.Route(new Lead("l" + n));
+            Assert.True(d == expected, $"lead {n}: {d} after a reload at lead {s.ReloadAt}, {expected} without");
+            var i = Build.RepIndex(d.RepId);
+            Assert.True(w[i] > 0, $"lead {n} went to {d.RepId}, whose weight is 0");
+            counts[i]++;
+            CheckPrefix(n, w, counts, total, "");
+        }
     }
 
     /// <summary>(d) Two engines with the same roster (and the same pipeline object) make identical decisions, routes interleaved.</summary>
-    [Fact]
-    public void The_same_weights_and_lead_sequence_give_the_same_decisions()
+    [Property(Arbitrary = [typeof(WeightsScenario)], MaxTest = 500)]
+    public void The_same_weights_and_lead_sequence_give_the_same_decisions(WeightsScenario s)
     {
-        PropertyRunner.Check(WeightsScenario.Arbitrary, s =>
+        var pipeline = new RoutingPipelineBuilder().AddWeighted().Build();
+        var first = Build.Engine(s.Reps(), pipeline);
+        var second = Build.Engine(s.Reps(), pipeline);
+        for (var n = 1; n <= s.Leads; n++)
         {
-            var pipeline = new RoutingPipelineBuilder().AddWeighted().Build();
-            var first = Build.Engine(s.Reps(), pipeline);
-            var second = Build.Engine(s.Reps(), pipeline);
-            for (var n = 1; n <= s.Leads; n++)
-            {
-                var x = first.Route(new Lead("l" + n));
-                var y = second.Route(new Lead("l" + n));
-                Assert.True(x == y, $"lead {n}: {x} vs {y}");
-            }
-        });
+            var x = first.Route(new Lead("l" + n));
+            var y = second.Route(new Lead("l" + n));
+            Assert.True(x == y, $"lead {n}: {x} vs {y}");
+        }
     }
 
     /// <summary>
@@ -94,41 +86,38 @@ public class WeightedPropertyTests
     /// prefix bounds of its own group, as if the other groups did not exist. A country nobody owns is NoTerritoryMatch;
     /// a group of weight-0 reps only is NoPositiveWeight.
     /// </summary>
-    [Fact]
-    public void Each_group_of_peers_keeps_its_own_smooth_schedule_when_groups_interleave()
+    [Property(Arbitrary = [typeof(GroupsScenario)], MaxTest = 500)]
+    public void Each_group_of_peers_keeps_its_own_smooth_schedule_when_groups_interleave(GroupsScenario s)
     {
-        PropertyRunner.Check(GroupsScenario.Arbitrary, s =>
+        var reps = s.Reps.Select((r, i) => new Rep(Build.RepId(i)) { Weight = r.Weight, Territories = [Territory.ForCountry(Geo.Countries[r.Group])] });
+        var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddTerritory().AddWeighted().Build());
+        var counts = new long[s.Reps.Length];
+        var routed = new int[3];
+        var step = 0;
+        foreach (var g in s.Leads)
         {
-            var reps = s.Reps.Select((r, i) => new Rep(Build.RepId(i)) { Weight = r.Weight, Territories = [Territory.ForCountry(Geo.Countries[r.Group])] });
-            var engine = Build.Engine(reps, new RoutingPipelineBuilder().AddTerritory().AddWeighted().Build());
-            var counts = new long[s.Reps.Length];
-            var routed = new int[3];
-            var step = 0;
-            foreach (var g in s.Leads)
+            step++;
+            var d = engine.Route(new Lead("l" + step) { Country = Geo.Countries[g] });
+            var members = Enumerable.Range(0, s.Reps.Length).Where(i => s.Reps[i].Group == g).ToArray();
+            if (members.Length == 0)
             {
-                step++;
-                var d = engine.Route(new Lead("l" + step) { Country = Geo.Countries[g] });
-                var members = Enumerable.Range(0, s.Reps.Length).Where(i => s.Reps[i].Group == g).ToArray();
-                if (members.Length == 0)
-                {
-                    Assert.True(!d.IsAssigned && d.Reason == RoutingReason.NoTerritoryMatch, $"lead {step} for {Geo.Countries[g]}, which nobody owns: {d}");
-                    continue;
-                }
-
-                var w = members.Select(i => s.Reps[i].Weight).ToArray();
-                if (w.Sum() == 0)
-                {
-                    Assert.True(!d.IsAssigned && d.Reason == RoutingReason.NoPositiveWeight, $"lead {step} for {Geo.Countries[g]}, whose reps all weigh 0: {d}");
-                    continue;
-                }
-
-                var chosen = Build.RepIndex(d.RepId);
-                Assert.True(d.IsAssigned && members.Contains(chosen), $"lead {step} for {Geo.Countries[g]}: {d}");
-                counts[chosen]++;
-                var n = ++routed[g];
-                CheckPrefix(n, w, [.. members.Select(i => counts[i])], w.Sum(), $"group {Geo.Countries[g]} {Fmt.List(members.Select(Build.RepId))}, overall lead {step}: ");
+                Assert.True(!d.IsAssigned && d.Reason == RoutingReason.NoTerritoryMatch, $"lead {step} for {Geo.Countries[g]}, which nobody owns: {d}");
+                continue;
             }
-        });
+
+            var w = members.Select(i => s.Reps[i].Weight).ToArray();
+            if (w.Sum() == 0)
+            {
+                Assert.True(!d.IsAssigned && d.Reason == RoutingReason.NoPositiveWeight, $"lead {step} for {Geo.Countries[g]}, whose reps all weigh 0: {d}");
+                continue;
+            }
+
+            var chosen = Build.RepIndex(d.RepId);
+            Assert.True(d.IsAssigned && members.Contains(chosen), $"lead {step} for {Geo.Countries[g]}: {d}");
+            counts[chosen]++;
+            var n = ++routed[g];
+            CheckPrefix(n, w, [.. members.Select(i => counts[i])], w.Sum(), $"group {Geo.Countries[g]} {Fmt.List(members.Select(Build.RepId))}, overall lead {step}: ");
+        }
     }
 
     private static void CheckPrefix(int n, int[] w, long[] counts, int total, string where)
@@ -146,7 +135,7 @@ public class WeightedPropertyTests
         }
     }
 
-    internal sealed record WeightsScenario(int[] Weights, int Cycles, int Extra)
+    public sealed record WeightsScenario(int[] Weights, int Cycles, int Extra)
     {
         public static Arbitrary<WeightsScenario> Arbitrary => PropertyRunner.Arbitrary(
             from k in Gen.Choose(1, 7)
@@ -169,7 +158,7 @@ public class WeightedPropertyTests
         public override string ToString() => $"weights {Fmt.List(Weights)}, {Leads} leads";
     }
 
-    internal sealed record LargeWeightsScenario(int[] Weights, int Extra, int Reload)
+    public sealed record LargeWeightsScenario(int[] Weights, int Extra, int Reload)
     {
         public static Arbitrary<LargeWeightsScenario> Arbitrary => PropertyRunner.Arbitrary(
             from k in Gen.Choose(1, 25)
@@ -191,12 +180,12 @@ public class WeightedPropertyTests
         public override string ToString() => $"weights {Fmt.List(Weights)}, {Leads} leads, reload before lead {ReloadAt}";
     }
 
-    internal sealed record GroupRep(int Weight, int Group)
+    public sealed record GroupRep(int Weight, int Group)
     {
         public override string ToString() => $"{Geo.Countries[Group]} w{Weight}";
     }
 
-    internal sealed record GroupsScenario(GroupRep[] Reps, int[] Leads)
+    public sealed record GroupsScenario(GroupRep[] Reps, int[] Leads)
     {
         public static Arbitrary<GroupsScenario> Arbitrary => PropertyRunner.Arbitrary(
             from reps in Gen.Choose(1, 8).SelectMany(n => Gen.ArrayOf(

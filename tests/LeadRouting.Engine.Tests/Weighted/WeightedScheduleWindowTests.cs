@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using LeadRouting.Engine.Tests.Support;
 using LeadRouting.Engine.Weighted;
 
@@ -18,28 +19,25 @@ public class WeightedScheduleWindowTests
     /// Random groups (up to 40 reps, weights up to 1,000, zeros included), random chunk sizes, kept whole or in a ring of
     /// two chunks: every slot taken over two periods and a bit, and previews at random distances, are the reference's.
     /// </summary>
-    [Fact]
-    public void Chunked_periods_follow_the_reference_algorithm_slot_for_slot()
+    [Property(Arbitrary = [typeof(ChunkScenario)], MaxTest = 300)]
+    public void Chunked_periods_follow_the_reference_algorithm_slot_for_slot(ChunkScenario s)
     {
-        PropertyRunner.Check(ChunkScenario.Arbitrary, s =>
+        var positions = Enumerable.Range(0, s.Weights.Length).Select(i => 3 * i).ToArray();
+        var schedule = new WeightedSchedule(1, positions, s.Weights, Ids, materialiseLimit: 0, chunk: s.Chunk, keepWhole: s.KeepWhole ? int.MaxValue : 0);
+        var expected = WeightedScheduleTests.Reference(positions, s.Weights);
+        Assert.Equal(expected.Length, schedule.Period);
+        var random = new Random(s.Weights.Length + s.Chunk);
+        for (var n = 0; n < (2 * expected.Length) + 7; n++)
         {
-            var positions = Enumerable.Range(0, s.Weights.Length).Select(i => 3 * i).ToArray();
-            var schedule = new WeightedSchedule(1, positions, s.Weights, Ids, materialiseLimit: 0, chunk: s.Chunk, keepWhole: s.KeepWhole ? int.MaxValue : 0);
-            var expected = WeightedScheduleTests.Reference(positions, s.Weights);
-            Assert.Equal(expected.Length, schedule.Period);
-            var random = new Random(s.Weights.Length + s.Chunk);
-            for (var n = 0; n < (2 * expected.Length) + 7; n++)
+            if (n % 5 == 0)
             {
-                if (n % 5 == 0)
-                {
-                    var ahead = random.Next(3 * s.Chunk);
-                    Assert.True(expected[(n + ahead) % expected.Length] == schedule.Peek(ahead, out _), $"{s}: preview {ahead} ahead of pick {n}");
-                }
-
-                var position = schedule.Take(out var slot);
-                Assert.True(slot == n % expected.Length && position == expected[slot], $"{s}: pick {n} took slot {slot}, rep {position}; expected slot {n % expected.Length}, rep {expected[n % expected.Length]}");
+                var ahead = random.Next(3 * s.Chunk);
+                Assert.True(expected[(n + ahead) % expected.Length] == schedule.Peek(ahead, out _), $"{s}: preview {ahead} ahead of pick {n}");
             }
-        }, cases: 300);
+
+            var position = schedule.Take(out var slot);
+            Assert.True(slot == n % expected.Length && position == expected[slot], $"{s}: pick {n} took slot {slot}, rep {position}; expected slot {n % expected.Length}, rep {expected[n % expected.Length]}");
+        }
     }
 
     [Fact]
@@ -141,7 +139,7 @@ public class WeightedScheduleWindowTests
         Assert.Equal((long)Periods * expected.Length, total);
     }
 
-    internal sealed record ChunkScenario(int[] Weights, int Chunk, bool KeepWhole)
+    public sealed record ChunkScenario(int[] Weights, int Chunk, bool KeepWhole)
     {
         public static Arbitrary<ChunkScenario> Arbitrary => PropertyRunner.Arbitrary(
             from k in Gen.Choose(1, 40)
