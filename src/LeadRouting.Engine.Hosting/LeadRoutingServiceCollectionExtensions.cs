@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using LeadRouting.Engine;
 using LeadRouting.Engine.Hosting;
 using LeadRouting.Engine.Hosting.Internal;
 using Microsoft.Extensions.Configuration;

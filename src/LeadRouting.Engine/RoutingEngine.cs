@@ -982,7 +982,7 @@ public sealed class RoutingEngine : IDisposable
         var ok = context.Preview ? !snapshot.IsAtCapacity(position, ref context) : snapshot.TryReserve(position, ref context);
         if (!ok)
         {
-            context.Trace?.SelectionDrops.Add((position, snapshot.CapacityReason(position, ref context)));
+            context.Trace?.SelectionDrops.Add((position, snapshot.CapacityReason(position)));
         }
 
         return ok;
@@ -1209,7 +1209,7 @@ public sealed class RoutingEngine : IDisposable
                 if ((snapshot.States[p].Routable || context.EveryoneFree) && !context.Candidates.IsExcluded(p) && Reserve(ref context, p))
                 {
                     context.Trace?.Picked(p, "the pipeline's fallback rep");
-                    return Assigned(ref context, p, stepName, reason, usedFallback: true);
+                    return Verdict.Assigned(p, stepName, reason, usedFallback: true);
                 }
 
                 break;
@@ -1233,7 +1233,7 @@ public sealed class RoutingEngine : IDisposable
                     if (Reserve(ref context, position))
                     {
                         context.Trace?.Picked(position, "the fallback team's least recently assigned member with room");
-                        return Assigned(ref context, position, stepName, reason, usedFallback: true);
+                        return Verdict.Assigned(position, stepName, reason, usedFallback: true);
                     }
 
                     context.Candidates.Remove(position);
@@ -1246,9 +1246,6 @@ public sealed class RoutingEngine : IDisposable
 
         return Verdict.Unassigned(stepName, reason, usedFallback: true);
     }
-
-    private static Verdict Assigned(ref RouteContext context, int position, string stepName, RoutingReason reason, bool usedFallback) =>
-        Verdict.Assigned(position, stepName, reason, usedFallback);
 
     /// <summary>The decision's team: the one a band, branch or fallback targeted, else the assigned rep's primary team, else none (-1).</summary>
     private static int TeamIndex(ref RouteContext context, int position) =>

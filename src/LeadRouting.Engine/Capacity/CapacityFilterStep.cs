@@ -39,5 +39,5 @@ internal sealed class CapacityFilterStep(string name, bool preferLeastLoaded) : 
     }
 
     public override DropReason WhyDropped(int position, ref RouteContext context) =>
-        context.Snapshot.CapacityReason(position, ref context);
+        context.Snapshot.CapacityReason(position);
 }

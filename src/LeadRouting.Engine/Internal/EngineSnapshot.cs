@@ -165,7 +165,7 @@ internal sealed class EngineSnapshot
         return rep.MaxPerDay >= 0 && rep.State.LeadsOn(Today(ref day)) >= rep.MaxPerDay;
     }
 
-    public DropReason CapacityReason(int position, ref RouteContext context) =>
+    public DropReason CapacityReason(int position) =>
         Hot[position].State.OpenLeads >= Hot[position].MaxOpen ? DropReason.AtOpenLeadCap : DropReason.AtDailyCap;
 
     public bool TryReserve(int position, ref RouteContext context) => TryReserve(position, ref context.Day);

@@ -13,8 +13,4 @@ internal sealed class SequenceCounter
     private long _value;
 
     public long Next() => Interlocked.Increment(ref _value);
-
-    public long Current => Volatile.Read(ref _value);
-
-    public void Reset(long value) => Volatile.Write(ref _value, value);
 }

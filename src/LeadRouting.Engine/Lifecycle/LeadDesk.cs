@@ -78,7 +78,6 @@ public sealed class LeadDesk
     private readonly FrozenDictionary<string, TimeSpan> _teamDeadlines;
     private readonly double[] _priorityBands;
     private readonly Dictionary<string, HeldLead> _held = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _heldByRep = new(StringComparer.Ordinal);
     private readonly WaitingQueue _queue;
     private readonly DeadlineSchedule _deadlines = new();
     private readonly AvailabilityTracker _availability = new();
@@ -895,8 +894,6 @@ public sealed class LeadDesk
         {
             _deadlines.Add(held, deadline);
         }
-
-        CollectionsMarshal.GetValueRefOrAddDefault(_heldByRep, rep, out _)++;
     }
 
     /// <summary>Frees the rep's slot and clears the assignment; returns the rep.</summary>
@@ -906,12 +903,6 @@ public sealed class LeadDesk
         // Cannot fail: the desk reserved this slot, and the engine keeps a rep's counters, in or out of the roster, while they hold one.
         var released = _engine.Release(rep);
         System.Diagnostics.Debug.Assert(released, $"The engine had no open slot of rep '{rep}' to release: was Release called on the engine, bypassing the desk?");
-        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(_heldByRep, rep);
-        if (--count == 0)
-        {
-            _heldByRep.Remove(rep);
-        }
-
         held.RepId = null;
         held.TeamId = null;
         held.AssignedAt = null;

@@ -1,5 +1,3 @@
-using LeadRouting.Engine;
-
 namespace LeadRouting.Engine.Tests.Weighted;
 
 public class WeightedSelectorTests
