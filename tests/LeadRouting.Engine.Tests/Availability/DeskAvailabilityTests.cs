@@ -1,5 +1,4 @@
 using LeadRouting.Engine.Tests.Lifecycle;
-using LeadRouting.Engine.Tests.Support;
 
 namespace LeadRouting.Engine.Tests.Availability;
 
