@@ -171,7 +171,7 @@ public class RepStateByIdTests
     {
         RoutingEngine? engine = null;
         var armed = false;
-        var clock = new HookClock(() =>
+        var clock = new RoutingClock(() =>
         {
             if (armed)
             {
@@ -305,15 +305,6 @@ public class RepStateByIdTests
             {
                 Interlocked.Increment(ref refused);
             }
-        }
-    }
-
-    private sealed class HookClock(Action onRead) : FakeTimeProvider(TestClock.Start)
-    {
-        public override DateTimeOffset GetUtcNow()
-        {
-            onRead();
-            return base.GetUtcNow();
         }
     }
 
