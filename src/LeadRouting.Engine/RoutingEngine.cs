@@ -29,7 +29,6 @@ public sealed class RoutingEngine : IDisposable
     private readonly SequenceCounter _sequence = new();
     private readonly TimeProvider _time;
     private readonly string _name;
-    private readonly bool _plans;
     private readonly RoutingTelemetry _telemetry;
     private readonly DecisionDispatcher? _dispatcher;
     private EngineSnapshot _snapshot;
@@ -53,7 +52,6 @@ public sealed class RoutingEngine : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DecisionEventBufferSize, 1, "options.DecisionEventBufferSize");
         _time = options.TimeProvider;
         _name = options.Name;
-        _plans = options.UseRoutePlans;
         _snapshot = BuildSnapshot(roster, pipeline, new DayClock(_time, options.DayBoundaryTimeZone), previous: null);
         // The meter is registered process-wide until disposed; its gauge reaches the engine through a weak reference, so an
         // engine a host drops without disposing can still be collected (and its finalizer then releases the meter).
@@ -70,9 +68,6 @@ public sealed class RoutingEngine : IDisposable
 
     /// <summary>Decision events a sink threw on (the exception is swallowed; routing is unaffected).</summary>
     public long FailedDecisionEvents => _dispatcher?.Failed ?? 0;
-
-    /// <summary>Whether routes on the current snapshot may take its straight-line plan (for tests).</summary>
-    internal bool HasRoutePlan => Volatile.Read(ref _snapshot).Plan is not null;
 
     internal Task DecisionEventsCompletion => _dispatcher?.Completion ?? Task.CompletedTask;
 
@@ -293,11 +288,7 @@ public sealed class RoutingEngine : IDisposable
         while (true)
         {
             var snapshot = Volatile.Read(ref _snapshot);
-            bool restart;
-            int lostRaces;
-            verdict = excludedRepIds.IsEmpty && snapshot.Plan is { } plan
-                ? RouteByPlan(snapshot, plan, lead, out restart, out lostRaces, out team)
-                : RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out restart, out lostRaces, out team);
+            verdict = RouteOn(snapshot, lead, excludedRepIds, preview: false, trace: null, out var restart, out var lostRaces, out team);
             if (restart)
             {
                 // The snapshot was being replaced while the route read turns; nothing was reserved, so route again.
@@ -603,7 +594,7 @@ public sealed class RoutingEngine : IDisposable
         var returned = new List<(RepState State, bool Active)>();
         try
         {
-            return new EngineSnapshot(roster, pipeline, StateFor, _sequence, clock, previous, _plans);
+            return new EngineSnapshot(roster, pipeline, StateFor, _sequence, clock, previous);
         }
         catch
         {
@@ -637,62 +628,6 @@ public sealed class RoutingEngine : IDisposable
 
             return state;
         }
-    }
-
-    /// <summary>A route by the snapshot's straight-line plan, or by the general route where the plan declines it.</summary>
-    /// <remarks>
-    /// SkipLocalsInit: the plan's locals, and those of any step the JIT inlines here, are written before they are read;
-    /// zeroing them would be wasted work on every route (the territory step, which brings 136 bytes of scan scratch, is
-    /// kept out of line for that reason and another: see RoutePlan.Route).
-    /// </remarks>
-    [SkipLocalsInit]
-    private static Verdict RouteByPlan(EngineSnapshot snapshot, RoutePlan plan, Lead lead, out bool restart, out int lostRaces, out int team)
-    {
-        var route = new PlannedRoute(snapshot, lead);
-        switch (plan.Route(ref route, out var position))
-        {
-            case PlannedRouteEnd.Assigned:
-                restart = false;
-                lostRaces = route.LostRaces;
-                team = route.TeamIndex >= 0 ? route.TeamIndex : snapshot.Hot[position].PrimaryTeam;
-                return Verdict.Assigned(position, plan.SelectorName, RoutingReason.Selected, usedFallback: false);
-            case PlannedRouteEnd.NoneSelected:
-                return FinishPlannedRoute(plan, ref route, out restart, out lostRaces, out team);
-            case PlannedRouteEnd.Restart:
-                restart = true;
-                lostRaces = route.LostRaces;
-                team = -1;
-                return default;
-            default:
-                return RouteOn(snapshot, lead, [], preview: false, trace: null, out restart, out lostRaces, out team);
-        }
-    }
-
-    /// <summary>
-    /// A planned route whose selection took turns but reserved nobody ends as a general route's would: a route context
-    /// is made of the plan's state (candidates, segment key, team, races, day) and the selection's miss is handled by
-    /// <see cref="NoneSelected"/>, i.e. the pipeline's fallback. The context has no record of the masks narrowed to:
-    /// only a selector building a group's schedule reads it, and a fallback never does.
-    /// </summary>
-    [SkipLocalsInit]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Verdict FinishPlannedRoute(RoutePlan plan, ref PlannedRoute route, out bool restart, out int lostRaces, out int team)
-    {
-        Span<ulong> words = stackalloc ulong[2 * RoutePlan.MaxReps / 64];
-        var n = route.Snapshot.Words;
-        var context = new RouteContext(route.Lead, route.Snapshot, words[..n], words.Slice(n, n), default, preview: false, trace: null);
-        context.Candidates.SetWords(route.Candidates);
-        context.SegmentKey = route.SegmentKey;
-        context.TeamIndex = route.TeamIndex;
-        context.LostRaces = route.LostRaces;
-        context.Day = route.Day;
-        context.DeferredCapacity = plan.DefersCapacity;
-        context.CapacityChecked = plan.DefersCapacity;
-        var verdict = NoneSelected(ref context, plan.Pipeline, route.LostToCapacity);
-        restart = context.Restart;
-        lostRaces = context.LostRaces;
-        team = TeamIndex(ref context, verdict.Position);
-        return verdict;
     }
 
     /// <summary>

@@ -33,10 +33,4 @@ public sealed class RoutingEngineOptions
 
     /// <summary>How many decision events may wait for the sinks before new ones are dropped. Default <c>10000</c>.</summary>
     public int DecisionEventBufferSize { get; set; } = 10_000;
-
-    /// <summary>
-    /// Whether routes over at most 256 reps may take the straight-line <see cref="Internal.RoutePlan"/> when the pipeline
-    /// allows; off only in tests that check the plan decides as the general route does.
-    /// </summary>
-    internal bool UseRoutePlans { get; set; } = true;
 }

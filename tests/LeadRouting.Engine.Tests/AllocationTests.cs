@@ -87,13 +87,12 @@ public class AllocationTests
         AssertRoutingAllocatesNothing(engine, Leads());
     }
 
-    /// <summary>Up to 256 reps a route takes the straight-line plan (RoutePlan) instead of the general route; it allocates nothing either.</summary>
+    /// <summary>A roster of one word or less (its candidates kept eagerly) allocates nothing either.</summary>
     [Fact]
-    public void The_full_pipeline_and_rotation_allocate_nothing_on_the_route_plan_of_a_40_rep_roster()
+    public void The_full_pipeline_and_rotation_allocate_nothing_on_a_40_rep_roster()
     {
         var weighted = new RoutingEngine(LargeRoster(40), FullPipeline(), Options());
         var rotation = new RoutingEngine(LargeRoster(40), new RoutingPipelineBuilder().AddTerritory().AddCapacity().AddRoundRobin().Build(), Options());
-        Assert.True(weighted.HasRoutePlan && rotation.HasRoutePlan);
 
         AssertRoutingAllocatesNothing(weighted, Leads());
         AssertRoutingAllocatesNothing(rotation, Leads());

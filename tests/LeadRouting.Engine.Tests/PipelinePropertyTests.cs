@@ -33,38 +33,23 @@ public class PipelinePropertyTests
     }
 
     /// <summary>
-    /// The straight-line plan (rosters of up to 256 reps, see RoutePlan) decides exactly as the general route: an engine
-    /// with plans and one without, given the same operations interleaved, agree on every decision (rep, team, step,
-    /// reason, fallback) and every release. The reps sit behind 0-249 inactive padding reps, so they fall in any of the
-    /// plan's four words. Scenarios whose pipeline has no plan (a least-loaded or mid-pipeline capacity step) compare the
-    /// general route with itself.
+    /// The same invariants and replay with the scenario's reps behind 0-249 inactive padding reps, so they sit in any of a
+    /// roster's first four 64-rep words and the padding is never picked.
     /// </summary>
-    [Property(Arbitrary = [typeof(PaddedScenario)], MaxTest = 2_000)]
-    public void The_route_plan_decides_as_the_general_route(Scenario s)
+    [Property(Arbitrary = [typeof(PaddedScenario)], MaxTest = 500)]
+    public void Reps_behind_inactive_padding_keep_every_invariant(Scenario s)
     {
-        Run(s, replay: true, twinPlans: false);
+        Run(s, replay: true);
     }
 
-    /// <summary>
-    /// The property above is not vacuous: most generated pipelines have a plan. A fact, not a property: it counts over many
-    /// scenarios rather than checking each.
-    /// </summary>
-    [Fact]
-    public void Most_padded_scenarios_have_a_route_plan()
-    {
-        var scenarios = PaddedScenario.Arbitrary.Generator.Sample(2_000);
-        var planned = scenarios.Count(s => Support.Build.Engine(s.RepObjects(), s.Build(), s.Teams()).HasRoutePlan);
-        Assert.True(planned * 2 > scenarios.Length, $"only {planned} of {scenarios.Length} scenarios had a route plan");
-    }
-
-    private static void Run(Scenario s, bool replay, bool twinPlans = true)
+    private static void Run(Scenario s, bool replay)
     {
         var n = s.Reps.Length;
         var p = s.Pipeline;
         var pipeline = s.Build();
         var time = new FakeTimeProvider(TestClock.Start);
         var engine = Support.Build.Engine(s.RepObjects(), pipeline, s.Teams(), time);
-        var twin = replay ? Support.Build.Engine(s.RepObjects(), pipeline, s.Teams(), time, twinPlans) : null;
+        var twin = replay ? Support.Build.Engine(s.RepObjects(), pipeline, s.Teams(), time) : null;
         var active = s.Reps.Select(r => r.Active).ToArray();
         var open = new long[n];
         var today = new int[n];

@@ -96,18 +96,6 @@ internal ref struct CandidateSet
         }
     }
 
-    /// <summary>Sets a set of up to <see cref="EagerWords"/> words (materialised from the start) to <paramref name="bits"/>.</summary>
-    public void SetWords(System.Runtime.Intrinsics.Vector256<ulong> bits)
-    {
-        for (var w = 0; w < _active.Length; w++)
-        {
-            _bits[w] = System.Runtime.Intrinsics.Vector256.GetElement(bits, w);
-        }
-
-        _lo = 0;
-        _hi = _active.Length;
-    }
-
     /// <summary>Starts from the active reps again, dropping every narrowing but keeping the restriction and exclusions (for a fallback).</summary>
     public void Reset()
     {

@@ -10,9 +10,6 @@ internal sealed class CompiledTarget
 
     private readonly int _teamMaskId;
 
-    // The team's first four words, for a RoutePlan.
-    private readonly System.Runtime.Intrinsics.Vector256<ulong> _teamBits;
-
     private CompiledTarget(int teamIndex, RepMask? teamMask, int teamMaskId, CompiledPipeline? pipeline, long token)
     {
         _teamMaskId = teamMaskId;
@@ -21,7 +18,6 @@ internal sealed class CompiledTarget
         Pipeline = pipeline;
         _token = token;
         _team = teamMask is null ? default : new MaskHead(teamMask);
-        _teamBits = teamMask is null ? default : PlannedRoute.Bits(teamMask);
     }
 
     public int TeamIndex { get; }
@@ -59,23 +55,5 @@ internal sealed class CompiledTarget
 
         // Non-empty: the team's candidates were just checked, or there was no narrowing after a step that left some.
         return Pipeline is null ? StepResult.ContinueNotEmpty : StepResult.HandOff(Pipeline);
-    }
-
-    /// <summary>As <see cref="Apply"/> for a <see cref="RoutePlan"/> (see <see cref="CompiledStep.TryNarrowPlanned"/>): false for a hand-off or an empty team.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public bool TryNarrowPlanned(ref PlannedRoute route)
-    {
-        if (Pipeline is not null)
-        {
-            return false;
-        }
-
-        if (TeamMask is not null)
-        {
-            route.NarrowStatic(_teamBits, _token);
-            route.TeamIndex = TeamIndex;
-        }
-
-        return !route.IsEmpty;
     }
 }

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace LeadRouting.Engine.Internal;
 
@@ -11,7 +9,7 @@ internal sealed class EngineSnapshot
 {
     private bool _retired;
 
-    public EngineSnapshot(Roster roster, RoutingPipeline pipeline, Func<string, bool, RepState> stateFor, SequenceCounter sequence, DayClock clock, EngineSnapshot? previous, bool plans)
+    public EngineSnapshot(Roster roster, RoutingPipeline pipeline, Func<string, bool, RepState> stateFor, SequenceCounter sequence, DayClock clock, EngineSnapshot? previous)
     {
         Roster = roster;
         Pipeline = pipeline;
@@ -24,8 +22,7 @@ internal sealed class EngineSnapshot
         States = new RepState[Count];
         var primaryTeam = new int[Count];
         Array.Fill(primaryTeam, -1);
-        // At least four words, so a route plan loads them as one vector (see ActiveVector); the words past Words stay 0.
-        _active = new ulong[Math.Max(Words, 4)];
+        _active = new ulong[Words];
         // Padded to whole 64-rep words so a rotation scan can load a word's turns as vectors.
         Turns = new long[Words * 64];
         for (var i = 0; i < Count; i++)
@@ -61,11 +58,7 @@ internal sealed class EngineSnapshot
         Root = context.CompileRoot(pipeline);
         Selectors = context.Selectors;
         Masks = context.Masks;
-        Plan = plans ? RoutePlan.For(Root, Words) : null;
     }
-
-    /// <summary>The straight-line route for this roster and pipeline, or null when they have none (see <see cref="RoutePlan.For"/>).</summary>
-    public RoutePlan? Plan { get; }
 
     public Roster Roster { get; }
 
@@ -116,13 +109,6 @@ internal sealed class EngineSnapshot
 
     /// <summary>Active reps; words are changed with <see cref="Interlocked"/> when a rep is switched on or off.</summary>
     public Span<ulong> ActiveWords => _active.AsSpan(0, Words);
-
-    /// <summary>
-    /// The first four words of <see cref="ActiveWords"/> (zero past <see cref="Words"/>) in one vector load, for a route
-    /// plan, instead of a call that assembled the vector word by word. Each word is read atomically; words changed by a
-    /// concurrent switch may be seen before or after it, as a general route reading them one by one may.
-    /// </summary>
-    public Vector256<ulong> ActiveVector => Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_active));
 
     public CompiledPipeline Root { get; }
 

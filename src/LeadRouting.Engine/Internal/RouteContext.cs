@@ -197,8 +197,8 @@ internal ref struct RouteContext
         // One odd multiply and one xor-shift, both invertible: the same key with two different tokens never gives the
         // same result, and two different keys (each itself such a result, tokens being hashes of names) collide only
         // if key1 + token1 == key2 + token2, probability ~2^-64. The xor-shift brings high bits down into the low ones
-        // the schedule table indexes by. It replaced the three-round splitmix64 finaliser: the key is what a planned
-        // route's schedule lookup waits for, so fewer dependent instructions shorten every planned route.
+        // the schedule table indexes by. Fewer dependent instructions than splitmix64's three rounds: a weighted route's
+        // schedule lookup waits for this key.
         var z = (key + (ulong)token) * 0xBF58476D1CE4E5B9UL;
         return z ^ (z >> 29);
     }

@@ -73,23 +73,6 @@ internal sealed class RoundRobinSelector(string name) : CompiledSelector(name)
         return best;
     }
 
-    /// <summary>
-    /// As <see cref="LeastRecentlyAssigned(ref RouteContext, out long)"/> over the candidates of a <see cref="RoutePlan"/>,
-    /// who checks <see cref="EngineSnapshot.IsRetired"/> itself after the call.
-    /// </summary>
-    public static int LeastRecentlyAssigned(EngineSnapshot snapshot, Vector256<ulong> candidates, out long turn)
-    {
-        var best = -1;
-        turn = EngineSnapshot.RetiredTurn;
-        var turns = snapshot.Turns;
-        for (var w = 0; w < snapshot.Words; w++)
-        {
-            OldestIn(turns, w, Vector256.GetElement(candidates, w), ref best, ref turn);
-        }
-
-        return best;
-    }
-
     /// <summary>Keeps in <paramref name="best"/> the candidate of word <paramref name="word"/> with the oldest turn, if older than <paramref name="bestTurn"/>.</summary>
     private static void OldestIn(long[] turns, int word, ulong bits, ref int best, ref long bestTurn)
     {

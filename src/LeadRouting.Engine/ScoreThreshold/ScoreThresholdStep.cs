@@ -38,24 +38,6 @@ internal sealed class ScoreThresholdStep(string name, LeadMeasure measure, doubl
         return belowLowest is null ? StepResult.Disqualify(RoutingReason.BelowThreshold) : belowLowest.Apply(ref context);
     }
 
-    public override bool Plannable => true;
-
-    /// <summary>The lead's band's target, as <see cref="Apply"/> picks it; false without the measure or below every band without a target.</summary>
-    public override bool TryNarrowPlanned(ref PlannedRoute route)
-    {
-        var value = Measure(route.Lead);
-        for (var band = minimums.Length - 1; band >= 0; band--)
-        {
-            if (value >= minimums[band])
-            {
-                return targets[band].TryNarrowPlanned(ref route);
-            }
-        }
-
-        // Below the lowest band, or no measure (NaN compares false with every minimum): Apply does the rest.
-        return !double.IsNaN(value) && belowLowest is not null && belowLowest.TryNarrowPlanned(ref route);
-    }
-
     /// <summary>A band drops the reps outside its team; a lead without the measure drops everyone.</summary>
     public override DropReason WhyDropped(int position, ref RouteContext context) =>
         double.IsNaN(Measure(context.Lead)) ? DropReason.NoRuleForLead : DropReason.NotInTeam;

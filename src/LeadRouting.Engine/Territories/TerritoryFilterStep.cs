@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Territories;
@@ -15,8 +14,6 @@ internal sealed class TerritoryFilterStep : CompiledStep
     private readonly Territory[] _rules;
     private readonly RuleOwners[] _owners;
 
-    // For a roster a RoutePlan routes, rule i's owners as one vector; null for larger rosters.
-    private readonly Vector256<ulong>[]? _ownerBits;
 
     // Rule i's owner mask is number _firstMask + i in the snapshot's mask registry.
     private readonly int _firstMask;
@@ -97,14 +94,6 @@ internal sealed class TerritoryFilterStep : CompiledStep
             }
 
             _firstMask = masks.AddRange(ruleCount, id => _owners[id].Mask.Mask);
-            if (roster.Reps.Length <= RoutePlan.MaxReps)
-            {
-                _ownerBits = new Vector256<ulong>[ruleCount];
-                for (var id = 0; id < ruleCount; id++)
-                {
-                    _ownerBits[id] = PlannedRoute.Bits(_owners[id].Mask.Mask);
-                }
-            }
         }
         finally
         {
@@ -135,29 +124,6 @@ internal sealed class TerritoryFilterStep : CompiledStep
         var missing = scan.Missing;
         context.Trace?.Note(n == 0 && missing ? "the lead lacks the country, region or postal code the rules need" : "no candidate's territory covers the lead");
         return StepResult.NoCandidates(n == 0 && missing ? RoutingReason.MissingTerritory : RoutingReason.NoTerritoryMatch);
-    }
-
-    public override bool Plannable => _ownerBits is not null;
-
-    /// <summary>As <see cref="Apply"/>: the most specific rule with an owner among the candidates; false when none has one.</summary>
-    /// <remarks>Never inlined: inlined into the plan's route (with its scan state), it made every planned route slower.</remarks>
-    [SkipLocalsInit]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public override bool TryNarrowPlanned(ref PlannedRoute route)
-    {
-        var ownerBits = _ownerBits!;
-        _index.Begin(route.Lead, out var scan);
-        for (var rule = _index.Next(ref scan); rule >= 0; rule = _index.Next(ref scan))
-        {
-            var bits = ownerBits[rule];
-            if (route.Intersects(bits))
-            {
-                route.NarrowStatic(bits, _owners[rule].Token);
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Out of line, so the route path has no interpolated string (and no frame to zero for one).

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using LeadRouting.Engine.Internal;
 
 namespace LeadRouting.Engine.Weighted;
@@ -80,61 +79,6 @@ internal sealed class WeightedSelector : CompiledSelector
     }
 
     public override bool Claim(ref RouteContext context, int position, long token) => true;
-
-    /// <summary>For a <see cref="RoutePlan"/>: the schedule of the group <paramref name="key"/> names, or null before its first lead.</summary>
-    public WeightedSchedule? ScheduleOf(ulong key) => _schedules.Find(key);
-
-    /// <summary>
-    /// As <see cref="Propose"/> (a route, not a preview) over the candidates of a <see cref="RoutePlan"/>: takes slots
-    /// until one holds a candidate, at most a period of them, then finishes the period without taking more.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ProposePlanned(WeightedSchedule schedule, Vector256<ulong> candidates)
-    {
-        var period = schedule.Period;
-        var slot = 0;
-        for (var probe = 0; probe < period; probe++)
-        {
-            var position = schedule.Take(out slot);
-            if (PlannedRoute.Holds(candidates, position))
-            {
-                return position;
-            }
-        }
-
-        return RestOfPeriod(schedule, candidates, slot);
-    }
-
-    /// <summary>Concurrent routes took the slots between ours: the first candidate in the rest of the period, taking no slot.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int RestOfPeriod(WeightedSchedule schedule, Vector256<ulong> candidates, int slot)
-    {
-        var period = schedule.Period;
-        if (schedule.Window is not null)
-        {
-            foreach (var member in schedule.MemberPositions)
-            {
-                if (PlannedRoute.Holds(candidates, member))
-                {
-                    return member;
-                }
-            }
-
-            return -1;
-        }
-
-        var positions = schedule.Positions;
-        for (var i = 1; i <= period; i++)
-        {
-            var p = positions[(slot + i) % period];
-            if (PlannedRoute.Holds(candidates, p))
-            {
-                return p;
-            }
-        }
-
-        return -1;
-    }
 
     /// <summary>A long period is not kept whole: the first candidate in group order stands in for the rest of it.</summary>
     private static int FirstMember(WeightedSchedule schedule, ref RouteContext context)

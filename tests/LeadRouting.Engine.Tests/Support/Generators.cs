@@ -492,7 +492,6 @@ internal static class Build
     /// <param name="pipeline">The pipeline.</param>
     /// <param name="teams">The teams, if any.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="plans">False: every route takes the general path, never a straight-line plan (the reference the plans are checked against).</param>
-    public static RoutingEngine Engine(IEnumerable<Rep> reps, RoutingPipeline pipeline, IEnumerable<Team>? teams = null, TimeProvider? time = null, bool plans = true) =>
-        new(new Roster(reps, teams), pipeline, new RoutingEngineOptions { TimeProvider = time ?? new FakeTimeProvider(TestClock.Start), UseRoutePlans = plans });
+    public static RoutingEngine Engine(IEnumerable<Rep> reps, RoutingPipeline pipeline, IEnumerable<Team>? teams = null, TimeProvider? time = null) =>
+        new(new Roster(reps, teams), pipeline, new RoutingEngineOptions { TimeProvider = time ?? new FakeTimeProvider(TestClock.Start) });
 }
