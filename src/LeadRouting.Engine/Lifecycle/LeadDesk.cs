@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
@@ -67,29 +66,22 @@ public sealed class LeadDesk
     /// <summary>Every time zone's midnight is on a quarter hour of UTC, so offering the queue this often catches each daily reset.</summary>
     private static readonly long OfferIntervalTicks = TimeSpan.FromMinutes(15).Ticks;
 
-    private static readonly LeadReturnReason[] ReturnReasons = Enum.GetValues<LeadReturnReason>();
-
     private readonly Lock _lock = new();
     private readonly RoutingEngine _engine;
     private readonly TimeProvider _time;
     private readonly bool _push;
     private readonly int _maxReroutes;
-    private readonly TimeSpan? _deadline;
-    private readonly FrozenDictionary<string, TimeSpan> _teamDeadlines;
-    private readonly double[] _priorityBands;
-    private readonly Dictionary<string, HeldLead> _held = new(StringComparer.Ordinal);
+    private readonly ResponseDeadlines _responseDeadlines;
+    private readonly PriorityBands _priorityBands;
+    private readonly LeadLedger _ledger = new();
+    private readonly LeadJournal _journal = new();
     private readonly WaitingQueue _queue;
     private readonly DeadlineSchedule _deadlines = new();
     private readonly AvailabilityTracker _availability = new();
-    private readonly long[] _returned = new long[ReturnReasons.Length];
-    private long _entered;
-    private long _arrivals;
-    private long _sequence;
     private DateTimeOffset _nextOffer;
 
-    // Scratch of the call holding the lock: its time, the moves it made (null when nobody listens), the leads it offered.
+    // Scratch of the call holding the lock: its time and the leads it offered (its moves are in the journal).
     private DateTimeOffset _now;
-    private List<LeadMovedEventArgs>? _moves;
     private int _offered;
 
     // Set when a call threw (a route failed) before it could offer the capacity it freed: the next call offers the queue.
@@ -106,14 +98,13 @@ public sealed class LeadDesk
     {
         ArgumentNullException.ThrowIfNull(engine);
         options ??= new LeadDeskOptions();
-        Validate(options, engine.Roster);
+        LeadDeskOptionsValidation.Validate(options, engine.Roster);
         _engine = engine;
         _time = options.TimeProvider;
         _push = options.Delivery == LeadDelivery.Push;
         _maxReroutes = options.MaxReroutes;
-        _deadline = options.ResponseDeadline;
-        _teamDeadlines = options.TeamResponseDeadlines.ToFrozenDictionary(StringComparer.Ordinal);
-        _priorityBands = [.. options.PriorityScoreBands];
+        _responseDeadlines = new ResponseDeadlines(options.ResponseDeadline, options.TeamResponseDeadlines);
+        _priorityBands = new PriorityBands(options.PriorityScoreBands);
         _queue = new WaitingQueue(options.QueueCapacity);
         foreach (var (repId, schedule) in options.Schedules)
         {
@@ -382,7 +373,7 @@ public sealed class LeadDesk
         ArgumentNullException.ThrowIfNull(leadId);
         lock (_lock)
         {
-            placement = _held.TryGetValue(leadId, out var held) ? held.ToPlacement() : null;
+            placement = _ledger.TryGet(leadId, out var held) ? held.ToPlacement() : null;
             return placement is not null;
         }
     }
@@ -393,38 +384,7 @@ public sealed class LeadDesk
     {
         lock (_lock)
         {
-            var assigned = new List<LeadPlacement>(_held.Count);
-            var byArrival = new List<HeldLead>(_held.Count);
-            foreach (var held in _held.Values)
-            {
-                if (held.State == LeadState.Assigned)
-                {
-                    byArrival.Add(held);
-                }
-            }
-
-            byArrival.Sort(static (a, b) => a.Arrival.CompareTo(b.Arrival));
-            foreach (var held in byArrival)
-            {
-                assigned.Add(held.ToPlacement());
-            }
-
-            var queued = new List<LeadPlacement>(_queue.Count);
-            foreach (var held in _queue.InOrder())
-            {
-                queued.Add(held.ToPlacement());
-            }
-
-            var returned = new Dictionary<LeadReturnReason, long>();
-            foreach (var reason in ReturnReasons)
-            {
-                if (reason != LeadReturnReason.None)
-                {
-                    returned.Add(reason, _returned[(int)reason]);
-                }
-            }
-
-            return new LeadDeskSnapshot(_time.GetUtcNow(), assigned, queued, _entered, returned);
+            return _ledger.Snapshot(_queue, _time);
         }
     }
 
@@ -454,7 +414,7 @@ public sealed class LeadDesk
         {
             foreach (var held in _queue)
             {
-                var to = WaitOrReturn(held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
+                var to = LeadTriage.WaitOrReturn(_engine, held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
                 if (to.State != LeadState.Queued)
                 {
                     _leaving.Add(held);
@@ -493,7 +453,7 @@ public sealed class LeadDesk
                 _offerOwed = true;
             }
 
-            moves = End();
+            moves = _journal.End();
         }
 
         try
@@ -511,16 +471,9 @@ public sealed class LeadDesk
     private void Begin(DateTimeOffset now)
     {
         _now = now;
-        _moves = LeadMoved is null ? null : [];
+        _journal.Begin(listening: LeadMoved is not null);
         _offered = 0;
         Housekeep(forceAvailability: false, forceOffer: false);
-    }
-
-    private List<LeadMovedEventArgs>? End()
-    {
-        var moves = _moves;
-        _moves = null;
-        return moves;
     }
 
     private void Raise(List<LeadMovedEventArgs>? moves)
@@ -556,22 +509,20 @@ public sealed class LeadDesk
 
     private LeadPlacement SubmitLocked(Lead lead, int? priority)
     {
-        if (_held.TryGetValue(lead.Id, out var existing))
+        if (_ledger.TryGet(lead.Id, out var existing))
         {
             return existing.ToPlacement();
         }
 
         // Decided before the lead is recorded, so a route that throws leaves no trace of it.
-        var to = _push ? Judge(lead, _engine.Route(lead), []) : WaitOrReturn(lead, []);
-        _entered++;
-        var held = new HeldLead(lead, priority ?? PriorityOf(lead), ++_arrivals);
-        _held.Add(lead.Id, held);
+        var to = _push ? LeadTriage.Judge(_engine, _queue.Capacity, lead, _engine.Route(lead), []) : LeadTriage.WaitOrReturn(_engine, lead, []);
+        var held = _ledger.Enter(lead, priority ?? _priorityBands.Of(lead));
         return Place(held, to, LeadMoveCause.Submitted, previousState: null, previousRep: null, note: null);
     }
 
     private bool AcceptLocked(string leadId, string repId)
     {
-        if (!_held.TryGetValue(leadId, out var held) || held.State != LeadState.Assigned || held.RepId != repId)
+        if (!_ledger.TryGet(leadId, out var held) || held.State != LeadState.Assigned || held.RepId != repId)
         {
             return false;
         }
@@ -580,7 +531,7 @@ public sealed class LeadDesk
         {
             held.Accepted = true;
             held.Deadline = null;
-            Record(LeadMoveCause.Accepted, held, LeadState.Assigned, repId, note: null);
+            _journal.Record(LeadMoveCause.Accepted, held, LeadState.Assigned, repId, note: null);
         }
 
         return true;
@@ -588,7 +539,7 @@ public sealed class LeadDesk
 
     private LeadPlacement? RejectLocked(string leadId, string repId, string? reason)
     {
-        if (!_held.TryGetValue(leadId, out var held) || held.State != LeadState.Assigned || held.RepId != repId)
+        if (!_ledger.TryGet(leadId, out var held) || held.State != LeadState.Assigned || held.RepId != repId)
         {
             return null;
         }
@@ -600,7 +551,7 @@ public sealed class LeadDesk
 
     private bool CompleteLocked(string leadId, LeadReturnReason reason, LeadMoveCause cause, bool fromQueueToo)
     {
-        if (!_held.TryGetValue(leadId, out var held))
+        if (!_ledger.TryGet(leadId, out var held))
         {
             return false;
         }
@@ -648,11 +599,11 @@ public sealed class LeadDesk
                     break;
                 }
 
-                if (decision.Outcome == RoutingOutcome.Disqualified || !CanWait(decision.Reason))
+                if (decision.Outcome == RoutingOutcome.Disqualified || !LeadTriage.CanWait(decision.Reason))
                 {
                     // Refused whoever asks, by a pipeline changed since the lead was queued: hand it back.
                     _leaving.Add(held);
-                    Place(held, Settled(decision), LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
+                    Place(held, LeadTriage.Settled(decision), LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
                     continue;
                 }
 
@@ -718,8 +669,8 @@ public sealed class LeadDesk
             // The rep is excluded, so routing before their slot is freed decides exactly as routing after.
             var excluded = CollectionsMarshal.AsSpan(held.Excluded);
             to = held.Excluded.Count > _maxReroutes ? new Destination(null, LeadState.Returned, LeadReturnReason.RerouteLimitReached)
-                : _push ? Judge(held.Lead, _engine.Route(held.Lead, excluded), excluded)
-                : WaitOrReturn(held.Lead, excluded);
+                : _push ? LeadTriage.Judge(_engine, _queue.Capacity, held.Lead, _engine.Route(held.Lead, excluded), excluded)
+                : LeadTriage.WaitOrReturn(_engine, held.Lead, excluded);
         }
         catch
         {
@@ -757,7 +708,7 @@ public sealed class LeadDesk
             foreach (var held in _queue)
             {
                 var decision = _engine.Route(held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
-                if (decision.Outcome == RoutingOutcome.Unassigned && CanWait(decision.Reason))
+                if (decision.Outcome == RoutingOutcome.Unassigned && LeadTriage.CanWait(decision.Reason))
                 {
                     held.Decision = decision;
                     if (decision.Reason == RoutingReason.NoActiveRep && held.Excluded.Count == 0)
@@ -771,7 +722,7 @@ public sealed class LeadDesk
 
                 // Placed, or refused for good by a pipeline changed since the lead was queued.
                 _leaving.Add(held);
-                Place(held, Settled(decision), LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
+                Place(held, LeadTriage.Settled(decision), LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
                 if (decision.IsAssigned)
                 {
                     _offered++;
@@ -799,46 +750,6 @@ public sealed class LeadDesk
         _leaving.Clear();
     }
 
-    /// <summary>
-    /// Where a push route's decision sends a lead: to the rep; to the queue when nobody could take it now but someone not
-    /// in <paramref name="excluded"/> could once back or with room; else back to the host. Changes nothing.
-    /// </summary>
-    private Destination Judge(Lead lead, RoutingDecision decision, ReadOnlySpan<string> excluded) => decision.Outcome switch
-    {
-        RoutingOutcome.Assigned => new(decision, LeadState.Assigned),
-        RoutingOutcome.Unassigned when _queue.Capacity > 0 && CanWait(decision.Reason) =>
-            _engine.PreviewEveryoneFree(lead, excluded).IsAssigned ? new(decision, LeadState.Queued) : new(decision, LeadState.Returned, NobodyEver(lead, excluded)),
-        _ => Settled(decision),
-    };
-
-    /// <summary>
-    /// Where a lead goes that is not routed now (pull delivery routes only when a rep pulls; a queued lead after a roster
-    /// change): to the queue, unless nobody (but <paramref name="excluded"/>) could ever take it, whoever were back or had
-    /// room. Changes nothing.
-    /// </summary>
-    private Destination WaitOrReturn(Lead lead, ReadOnlySpan<string> excluded)
-    {
-        var anyone = _engine.PreviewEveryoneFree(lead, excluded);
-        return anyone.Outcome switch
-        {
-            RoutingOutcome.Assigned => new(null, LeadState.Queued),
-            RoutingOutcome.Unassigned when CanWait(anyone.Reason) => new(anyone, LeadState.Returned, NobodyEver(lead, excluded)),
-            _ => Settled(anyone),
-        };
-    }
-
-    /// <summary>Why a lead nobody but <paramref name="excluded"/> could ever take is returned: they rejected it, or nobody could at all.</summary>
-    private LeadReturnReason NobodyEver(Lead lead, ReadOnlySpan<string> excluded) =>
-        !excluded.IsEmpty && _engine.PreviewEveryoneFree(lead, []).IsAssigned ? LeadReturnReason.RejectedByAll : LeadReturnReason.Unassigned;
-
-    /// <summary>Where a decision sends a lead that may not (or need not) wait: to the rep, or back to the host.</summary>
-    private static Destination Settled(RoutingDecision decision) => decision.Outcome switch
-    {
-        RoutingOutcome.Assigned => new(decision, LeadState.Assigned),
-        RoutingOutcome.Disqualified => new(decision, LeadState.Returned, LeadReturnReason.Disqualified),
-        _ => new(decision, LeadState.Returned, LeadReturnReason.Unassigned),
-    };
-
     /// <summary>Moves a lead where <paramref name="to"/> says: to the rep, into the queue, or back to the host.</summary>
     private LeadPlacement Place(HeldLead held, Destination to, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
     {
@@ -858,7 +769,7 @@ public sealed class LeadDesk
     private LeadPlacement Assigned(HeldLead held, RoutingDecision decision, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
     {
         Assign(held, decision, accepted: cause == LeadMoveCause.Pulled);
-        return Record(cause, held, previousState, previousRep, note);
+        return _journal.Record(cause, held, previousState, previousRep, note);
     }
 
     /// <summary>Puts a lead in the queue; when the queue is full, the lead ranking last (maybe this one) is returned.</summary>
@@ -871,7 +782,7 @@ public sealed class LeadDesk
             return Return(held, LeadReturnReason.QueueFull, cause, previousState, previousRep, note);
         }
 
-        var placement = Record(cause, held, previousState, previousRep, note);
+        var placement = _journal.Record(cause, held, previousState, previousRep, note);
         if (bumped is not null)
         {
             Return(bumped, LeadReturnReason.QueueFull, LeadMoveCause.QueueOverflow, LeadState.Queued, previousRep: null, note: null);
@@ -889,7 +800,7 @@ public sealed class LeadDesk
         held.AssignedAt = _now;
         held.Accepted = accepted;
         held.AssignmentVersion++;
-        held.Deadline = accepted ? null : DeadlineFor(decision.TeamId) is { } wait ? _now + wait : null;
+        held.Deadline = accepted ? null : _responseDeadlines.For(decision.TeamId) is { } wait ? _now + wait : null;
         if (held.Deadline is { } deadline)
         {
             _deadlines.Add(held, deadline);
@@ -914,129 +825,11 @@ public sealed class LeadDesk
 
     private LeadPlacement Return(HeldLead held, LeadReturnReason reason, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
     {
-        _held.Remove(held.Lead.Id);
+        _ledger.Leave(held, reason);
         held.State = LeadState.Returned;
-        _returned[(int)reason]++;
-        return Record(cause, held, previousState, previousRep, note, reason);
+        return _journal.Record(cause, held, previousState, previousRep, note, reason);
     }
-
-    private LeadPlacement Record(LeadMoveCause cause, HeldLead held, LeadState? previousState, string? previousRep, string? note, LeadReturnReason reason = LeadReturnReason.None)
-    {
-        var placement = held.ToPlacement(reason);
-        _sequence++;
-        _moves?.Add(new LeadMovedEventArgs(_sequence, cause, placement, previousState, previousRep, note));
-        return placement;
-    }
-
-    private TimeSpan? DeadlineFor(string? teamId) =>
-        teamId is not null && _teamDeadlines.TryGetValue(teamId, out var wait) ? wait : _deadline;
-
-    private int PriorityOf(Lead lead)
-    {
-        var priority = 0;
-        if (lead.Score is { } score)
-        {
-            foreach (var minimum in _priorityBands)
-            {
-                priority += score >= minimum ? 1 : 0;
-            }
-        }
-
-        return priority;
-    }
-
-    /// <summary>Whether a lead nobody could take may wait: not when the lead lacks data no change of capacity or availability can supply.</summary>
-    private static bool CanWait(RoutingReason reason) =>
-        reason is not (RoutingReason.MissingMeasure or RoutingReason.MissingTerritory or RoutingReason.BelowThreshold);
-
-    /// <summary>Where a lead goes next, decided (every route made) before anything in the desk changes.</summary>
-    /// <param name="Decision">The decision to record; null to keep the lead's last one (a lead queued for a pull is not routed yet).</param>
-    /// <param name="State">Assigned (to the decision's rep), queued or returned.</param>
-    /// <param name="Reason">Why it is returned.</param>
-    private readonly record struct Destination(RoutingDecision? Decision, LeadState State, LeadReturnReason Reason = LeadReturnReason.None);
 
     private static DateTimeOffset NextOfferAfter(DateTimeOffset now) =>
         new(((now.UtcTicks / OfferIntervalTicks) + 1) * OfferIntervalTicks, TimeSpan.Zero);
-
-    private static void Validate(LeadDeskOptions options, Roster roster)
-    {
-        const string P = "LeadDeskOptions";
-        if (options.TimeProvider is null)
-        {
-            throw new ArgumentException($"{P}.TimeProvider must not be null.", nameof(options));
-        }
-
-        if (!Enum.IsDefined(options.Delivery))
-        {
-            throw new ArgumentException($"{P}.Delivery has no meaning: {options.Delivery}.", nameof(options));
-        }
-
-        if (options.Delivery == LeadDelivery.Pull && options.QueueCapacity == 0)
-        {
-            throw new ArgumentException($"{P}.QueueCapacity must be positive with pull delivery, where every lead waits to be pulled.", nameof(options));
-        }
-
-        if (options.MaxReroutes is < 0 or > LeadDeskConstants.MaxReroutesLimit)
-        {
-            throw new ArgumentException($"{P}.MaxReroutes must be between 0 and {LeadDeskConstants.MaxReroutesLimit} (was {options.MaxReroutes}).", nameof(options));
-        }
-
-        if (options.QueueCapacity is < 0 or > LeadDeskConstants.MaxQueueCapacity)
-        {
-            throw new ArgumentException($"{P}.QueueCapacity must be between 0 and {LeadDeskConstants.MaxQueueCapacity} (was {options.QueueCapacity}).", nameof(options));
-        }
-
-        if (options.ResponseDeadline is { } deadline && deadline <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"{P}.ResponseDeadline must be positive (was {deadline}).", nameof(options));
-        }
-
-        foreach (var (team, wait) in options.TeamResponseDeadlines)
-        {
-            if (!roster.TeamIndex.ContainsKey(team))
-            {
-                throw new ArgumentException($"{P}.TeamResponseDeadlines['{team}']: unknown team '{team}'.", nameof(options));
-            }
-
-            if (wait <= TimeSpan.Zero)
-            {
-                throw new ArgumentException($"{P}.TeamResponseDeadlines['{team}'] must be positive (was {wait}).", nameof(options));
-            }
-        }
-
-        var bands = options.PriorityScoreBands;
-        for (var i = 0; i < bands.Count; i++)
-        {
-            if (!double.IsFinite(bands[i]))
-            {
-                throw new ArgumentException($"{P}.PriorityScoreBands[{i}] must be a finite number (was {bands[i]}).", nameof(options));
-            }
-
-            if (i > 0 && bands[i] <= bands[i - 1])
-            {
-                throw new ArgumentException(
-                    $"{P}.PriorityScoreBands[{i}] ({bands[i]}) must be greater than PriorityScoreBands[{i - 1}] ({bands[i - 1]}): list minimums from lowest to highest, without repeats.",
-                    nameof(options));
-            }
-        }
-
-        foreach (var (repId, schedule) in options.Schedules)
-        {
-            var path = $"{P}.Schedules['{repId}']";
-            if (!roster.RepIndex.ContainsKey(repId))
-            {
-                throw new ArgumentException($"{path}: unknown rep '{repId}'.", nameof(options));
-            }
-
-            if (schedule is null)
-            {
-                throw new ArgumentException($"{path} is null; leave the rep out for no schedule.", nameof(options));
-            }
-
-            if (ScheduleEvaluator.Error(schedule, path) is { } error)
-            {
-                throw new ArgumentException(error, nameof(options));
-            }
-        }
-    }
 }
