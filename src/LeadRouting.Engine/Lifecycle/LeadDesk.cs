@@ -1,7 +1,5 @@
-using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 using LeadRouting.Engine.Availability;
 using LeadRouting.Engine.Lifecycle;
 
@@ -64,39 +62,10 @@ namespace LeadRouting.Engine;
 /// </remarks>
 public sealed class LeadDesk
 {
-    /// <summary>Every time zone's midnight is on a quarter hour of UTC, so offering the queue this often catches each daily reset.</summary>
-    private static readonly long OfferIntervalTicks = TimeSpan.FromMinutes(15).Ticks;
-
-    private static readonly LeadReturnReason[] ReturnReasons = Enum.GetValues<LeadReturnReason>();
-
     private readonly Lock _lock = new();
-    private readonly RoutingEngine _engine;
-    private readonly TimeProvider _time;
-    private readonly bool _push;
-    private readonly int _maxReroutes;
-    private readonly TimeSpan? _deadline;
-    private readonly FrozenDictionary<string, TimeSpan> _teamDeadlines;
-    private readonly double[] _priorityBands;
-    private readonly Dictionary<string, HeldLead> _held = new(StringComparer.Ordinal);
-    private readonly WaitingQueue _queue;
-    private readonly DeadlineSchedule _deadlines = new();
-    private readonly AvailabilityTracker _availability = new();
-    private readonly long[] _returned = new long[ReturnReasons.Length];
-    private long _entered;
-    private long _arrivals;
-    private long _sequence;
-    private DateTimeOffset _nextOffer;
 
-    // Scratch of the call holding the lock: its time, the moves it made (null when nobody listens), the leads it offered.
-    private DateTimeOffset _now;
-    private List<LeadMovedEventArgs>? _moves;
-    private int _offered;
-
-    // Set when a call threw (a route failed) before it could offer the capacity it freed: the next call offers the queue.
-    private bool _offerOwed;
-
-    // Queued leads a pass over the queue placed or returned, taken out of the queue once the pass is over.
-    private readonly List<HeldLead> _leaving = [];
+    // The desk's state and the bodies of its calls; touched only under _lock.
+    private readonly LeadFlow _flow;
 
     /// <summary>Creates a desk over an engine.</summary>
     /// <param name="engine">The engine; from now on route, release and switch reps on through the desk.</param>
@@ -106,23 +75,8 @@ public sealed class LeadDesk
     {
         ArgumentNullException.ThrowIfNull(engine);
         options ??= new LeadDeskOptions();
-        Validate(options, engine.Roster);
-        _engine = engine;
-        _time = options.TimeProvider;
-        _push = options.Delivery == LeadDelivery.Push;
-        _maxReroutes = options.MaxReroutes;
-        _deadline = options.ResponseDeadline;
-        _teamDeadlines = options.TeamResponseDeadlines.ToFrozenDictionary(StringComparer.Ordinal);
-        _priorityBands = [.. options.PriorityScoreBands];
-        _queue = new WaitingQueue(options.QueueCapacity);
-        foreach (var (repId, schedule) in options.Schedules)
-        {
-            _availability.Set(repId, schedule);
-        }
-
-        var now = _time.GetUtcNow();
-        _nextOffer = NextOfferAfter(now);
-        _availability.Refresh(engine, now, force: true);
+        LeadDeskOptionsValidation.Validate(options, engine.Roster);
+        _flow = new LeadFlow(engine, options);
     }
 
     /// <summary>
@@ -134,7 +88,7 @@ public sealed class LeadDesk
     public event EventHandler<LeadMovedEventArgs>? LeadMoved;
 
     /// <summary>The engine the desk routes with; read its status and previews freely, but change capacity through the desk.</summary>
-    public RoutingEngine Engine => _engine;
+    public RoutingEngine Engine => _flow.Engine;
 
     /// <summary>How many leads are waiting.</summary>
     public int QueueLength
@@ -143,7 +97,7 @@ public sealed class LeadDesk
         {
             lock (_lock)
             {
-                return _queue.Count;
+                return _flow.QueueLength;
             }
         }
     }
@@ -160,7 +114,7 @@ public sealed class LeadDesk
     public LeadPlacement Submit(Lead lead, int? priority = null)
     {
         ArgumentNullException.ThrowIfNull(lead);
-        return Call(null, (lead, priority), static (desk, s) => desk.SubmitLocked(s.lead, s.priority));
+        return Call(null, (lead, priority), static (flow, s) => flow.SubmitLocked(s.lead, s.priority));
     }
 
     /// <summary>The rep accepts the lead: it stays with them and its deadline no longer applies.</summary>
@@ -174,7 +128,7 @@ public sealed class LeadDesk
     {
         ArgumentNullException.ThrowIfNull(leadId);
         ArgumentNullException.ThrowIfNull(repId);
-        return Call(null, (leadId, repId), static (desk, s) => desk.AcceptLocked(s.leadId, s.repId));
+        return Call(null, (leadId, repId), static (flow, s) => flow.AcceptLocked(s.leadId, s.repId));
     }
 
     /// <summary>
@@ -194,7 +148,7 @@ public sealed class LeadDesk
     {
         ArgumentNullException.ThrowIfNull(leadId);
         ArgumentNullException.ThrowIfNull(repId);
-        placement = Call(null, (leadId, repId, reason), static (desk, s) => desk.RejectLocked(s.leadId, s.repId, s.reason));
+        placement = Call(null, (leadId, repId, reason), static (flow, s) => flow.RejectLocked(s.leadId, s.repId, s.reason));
         return placement is not null;
     }
 
@@ -207,7 +161,7 @@ public sealed class LeadDesk
     public bool TryComplete(string leadId)
     {
         ArgumentNullException.ThrowIfNull(leadId);
-        return Call(null, leadId, static (desk, id) => desk.CompleteLocked(id, LeadReturnReason.Completed, LeadMoveCause.Completed, fromQueueToo: false));
+        return Call(null, leadId, static (flow, id) => flow.CompleteLocked(id, LeadReturnReason.Completed, LeadMoveCause.Completed, fromQueueToo: false));
     }
 
     /// <summary>
@@ -219,7 +173,7 @@ public sealed class LeadDesk
     public bool TryWithdraw(string leadId)
     {
         ArgumentNullException.ThrowIfNull(leadId);
-        return Call(null, leadId, static (desk, id) => desk.CompleteLocked(id, LeadReturnReason.Withdrawn, LeadMoveCause.Withdrawn, fromQueueToo: true));
+        return Call(null, leadId, static (flow, id) => flow.CompleteLocked(id, LeadReturnReason.Withdrawn, LeadMoveCause.Withdrawn, fromQueueToo: true));
     }
 
     /// <summary>
@@ -242,7 +196,7 @@ public sealed class LeadDesk
     public bool TryPull(string repId, [NotNullWhen(true)] out LeadPlacement? placement)
     {
         ArgumentNullException.ThrowIfNull(repId);
-        placement = Call(null, repId, static (desk, id) => desk.PullLocked(id));
+        placement = Call(null, repId, static (flow, id) => flow.PullLocked(id));
         return placement is not null;
     }
 
@@ -252,12 +206,12 @@ public sealed class LeadDesk
     /// schedule changes and daily resets that are due. Call it on a timer (every few seconds) from the host.
     /// </summary>
     /// <returns>How many assignments expired.</returns>
-    public int ExpireOverdue() => ExpireOverdue(_time.GetUtcNow());
+    public int ExpireOverdue() => ExpireOverdue(_flow.Time.GetUtcNow());
 
     /// <summary>As <see cref="ExpireOverdue()"/>, at a given time (usually the timer's tick, from the same clock).</summary>
     /// <param name="now">The current time; deadlines at or before it have passed.</param>
     /// <returns>How many assignments expired.</returns>
-    public int ExpireOverdue(DateTimeOffset now) => Call(now, 0, static (desk, _) => desk.ExpireLocked());
+    public int ExpireOverdue(DateTimeOffset now) => Call(now, 0, static (flow, _) => flow.ExpireLocked());
 
     /// <summary>
     /// Switches a rep on or off (as <see cref="RoutingEngine.SetActive"/>). A rep switched on is offered the queue at once.
@@ -269,16 +223,7 @@ public sealed class LeadDesk
     public bool SetActive(string repId, bool active)
     {
         ArgumentNullException.ThrowIfNull(repId);
-        return Call(null, (repId, active), static (desk, s) =>
-        {
-            var known = desk._engine.SetActive(s.repId, s.active);
-            if (known && s.active)
-            {
-                desk.OfferFreedCapacity(int.MaxValue);
-            }
-
-            return known;
-        });
+        return Call(null, (repId, active), static (flow, s) => flow.SetActive(s.repId, s.active));
     }
 
     /// <summary>
@@ -298,17 +243,7 @@ public sealed class LeadDesk
             throw new ArgumentException(error, nameof(schedule));
         }
 
-        return Call(null, (repId, schedule), static (desk, s) =>
-        {
-            var known = desk._engine.Roster.RepIndex.ContainsKey(s.repId);
-            if (known)
-            {
-                desk._availability.Set(s.repId, s.schedule);
-                desk.Housekeep(forceAvailability: true, forceOffer: false);
-            }
-
-            return known;
-        });
+        return Call(null, (repId, schedule), static (flow, s) => flow.SetSchedule(s.repId, s.schedule));
     }
 
     /// <summary>The schedule set for a rep, if any.</summary>
@@ -319,7 +254,7 @@ public sealed class LeadDesk
         ArgumentNullException.ThrowIfNull(repId);
         lock (_lock)
         {
-            return _availability.ScheduleOf(repId);
+            return _flow.ScheduleOf(repId);
         }
     }
 
@@ -327,13 +262,13 @@ public sealed class LeadDesk
     /// Applies every rep's schedule now and offers the queue to reps that came back. Desk calls do this by themselves when
     /// a schedule boundary has passed; call it when nothing else calls the desk, or after changing time-zone data.
     /// </summary>
-    public void RefreshAvailability() => RefreshAvailability(_time.GetUtcNow());
+    public void RefreshAvailability() => RefreshAvailability(_flow.Time.GetUtcNow());
 
     /// <summary>As <see cref="RefreshAvailability()"/>, at a given time.</summary>
     /// <param name="now">The time to evaluate schedules at.</param>
-    public void RefreshAvailability(DateTimeOffset now) => Call(now, 0, static (desk, _) =>
+    public void RefreshAvailability(DateTimeOffset now) => Call(now, 0, static (flow, _) =>
     {
-        desk.Housekeep(forceAvailability: true, forceOffer: false);
+        flow.RefreshAvailability();
         return 0;
     });
 
@@ -343,11 +278,7 @@ public sealed class LeadDesk
     /// (e.g. at the end of a shift), and the leads placed wait for acceptance like pushed ones.
     /// </summary>
     /// <returns>How many queued leads were placed with a rep by this call.</returns>
-    public int OfferQueuedLeads() => Call(null, 0, static (desk, _) =>
-    {
-        desk.OfferQueue(int.MaxValue);
-        return desk._offered;
-    });
+    public int OfferQueuedLeads() => Call(null, 0, static (flow, _) => flow.OfferQueuedLeads());
 
     /// <summary>
     /// Replaces the engine's roster (<see cref="RoutingEngine.ReplaceRoster"/>), re-applies schedules to the reps, and
@@ -359,7 +290,11 @@ public sealed class LeadDesk
     public void ReplaceRoster(Roster roster)
     {
         ArgumentNullException.ThrowIfNull(roster);
-        Swap(roster, null);
+        Call(null, roster, static (flow, r) =>
+        {
+            flow.Swap(r, null);
+            return 0;
+        });
     }
 
     /// <summary>As <see cref="ReplaceRoster"/>, replacing the pipeline too (<see cref="RoutingEngine.Reconfigure(Roster, RoutingPipeline)"/>).</summary>
@@ -370,7 +305,11 @@ public sealed class LeadDesk
     {
         ArgumentNullException.ThrowIfNull(roster);
         ArgumentNullException.ThrowIfNull(pipeline);
-        Swap(roster, pipeline);
+        Call(null, (roster, pipeline), static (flow, s) =>
+        {
+            flow.Swap(s.roster, s.pipeline);
+            return 0;
+        });
     }
 
     /// <summary>Where a lead the desk holds is.</summary>
@@ -382,7 +321,7 @@ public sealed class LeadDesk
         ArgumentNullException.ThrowIfNull(leadId);
         lock (_lock)
         {
-            placement = _held.TryGetValue(leadId, out var held) ? held.ToPlacement() : null;
+            placement = _flow.PlacementOf(leadId);
             return placement is not null;
         }
     }
@@ -393,78 +332,7 @@ public sealed class LeadDesk
     {
         lock (_lock)
         {
-            var assigned = new List<LeadPlacement>(_held.Count);
-            var byArrival = new List<HeldLead>(_held.Count);
-            foreach (var held in _held.Values)
-            {
-                if (held.State == LeadState.Assigned)
-                {
-                    byArrival.Add(held);
-                }
-            }
-
-            byArrival.Sort(static (a, b) => a.Arrival.CompareTo(b.Arrival));
-            foreach (var held in byArrival)
-            {
-                assigned.Add(held.ToPlacement());
-            }
-
-            var queued = new List<LeadPlacement>(_queue.Count);
-            foreach (var held in _queue.InOrder())
-            {
-                queued.Add(held.ToPlacement());
-            }
-
-            var returned = new Dictionary<LeadReturnReason, long>();
-            foreach (var reason in ReturnReasons)
-            {
-                if (reason != LeadReturnReason.None)
-                {
-                    returned.Add(reason, _returned[(int)reason]);
-                }
-            }
-
-            return new LeadDeskSnapshot(_time.GetUtcNow(), assigned, queued, _entered, returned);
-        }
-    }
-
-    private void Swap(Roster roster, RoutingPipeline? pipeline) => Call(null, (roster, pipeline), static (desk, s) =>
-    {
-        if (s.pipeline is null)
-        {
-            desk._engine.ReplaceRoster(s.roster);
-        }
-        else
-        {
-            desk._engine.Reconfigure(s.roster, s.pipeline);
-        }
-
-        desk.ReturnStranded();
-        desk.Housekeep(forceAvailability: true, forceOffer: true);
-        return 0;
-    });
-
-    /// <summary>
-    /// After a roster or pipeline change, returns the queued leads nobody (but the reps who rejected them) could ever take
-    /// any more: their only takers left, or the new rules refuse them. The rest keep waiting.
-    /// </summary>
-    private void ReturnStranded()
-    {
-        try
-        {
-            foreach (var held in _queue)
-            {
-                var to = WaitOrReturn(held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
-                if (to.State != LeadState.Queued)
-                {
-                    _leaving.Add(held);
-                    Place(held, to, LeadMoveCause.RosterChanged, LeadState.Queued, previousRep: null, note: null);
-                }
-            }
-        }
-        finally
-        {
-            LeaveQueue();
+            return _flow.Snapshot();
         }
     }
 
@@ -474,7 +342,7 @@ public sealed class LeadDesk
     /// moves already made stand and are raised, the next call offers the queue (this one may have freed capacity it could
     /// not offer), and the exception reaches the caller.
     /// </summary>
-    private TResult Call<TState, TResult>(DateTimeOffset? now, TState state, Func<LeadDesk, TState, TResult> body)
+    private TResult Call<TState, TResult>(DateTimeOffset? now, TState state, Func<LeadFlow, TState, TResult> body)
     {
         TResult result;
         List<LeadMovedEventArgs>? moves;
@@ -483,17 +351,17 @@ public sealed class LeadDesk
         {
             try
             {
-                Begin(now ?? _time.GetUtcNow());
-                result = body(this, state);
+                _flow.Begin(now ?? _flow.Time.GetUtcNow(), listening: LeadMoved is not null);
+                result = body(_flow, state);
             }
             catch (Exception e)
             {
                 failure = ExceptionDispatchInfo.Capture(e);
                 result = default!;
-                _offerOwed = true;
+                _flow.Fail();
             }
 
-            moves = End();
+            moves = _flow.End();
         }
 
         try
@@ -506,21 +374,6 @@ public sealed class LeadDesk
         }
 
         return result;
-    }
-
-    private void Begin(DateTimeOffset now)
-    {
-        _now = now;
-        _moves = LeadMoved is null ? null : [];
-        _offered = 0;
-        Housekeep(forceAvailability: false, forceOffer: false);
-    }
-
-    private List<LeadMovedEventArgs>? End()
-    {
-        var moves = _moves;
-        _moves = null;
-        return moves;
     }
 
     private void Raise(List<LeadMovedEventArgs>? moves)
@@ -536,507 +389,4 @@ public sealed class LeadDesk
         }
     }
 
-    /// <summary>Applies schedule boundaries that have passed and, on a new quarter hour (a day may have ended), offers the queue.</summary>
-    private void Housekeep(bool forceAvailability, bool forceOffer)
-    {
-        var offer = forceOffer || _offerOwed;
-        if (_now >= _nextOffer)
-        {
-            offer = true;
-            _nextOffer = NextOfferAfter(_now);
-        }
-
-        offer |= _availability.Refresh(_engine, _now, forceAvailability);
-        if (offer)
-        {
-            OfferFreedCapacity(int.MaxValue);
-            _offerOwed = false;
-        }
-    }
-
-    private LeadPlacement SubmitLocked(Lead lead, int? priority)
-    {
-        if (_held.TryGetValue(lead.Id, out var existing))
-        {
-            return existing.ToPlacement();
-        }
-
-        // Decided before the lead is recorded, so a route that throws leaves no trace of it.
-        var to = _push ? Judge(lead, _engine.Route(lead), []) : WaitOrReturn(lead, []);
-        _entered++;
-        var held = new HeldLead(lead, priority ?? PriorityOf(lead), ++_arrivals);
-        _held.Add(lead.Id, held);
-        return Place(held, to, LeadMoveCause.Submitted, previousState: null, previousRep: null, note: null);
-    }
-
-    private bool AcceptLocked(string leadId, string repId)
-    {
-        if (!_held.TryGetValue(leadId, out var held) || held.State != LeadState.Assigned || held.RepId != repId)
-        {
-            return false;
-        }
-
-        if (!held.Accepted)
-        {
-            held.Accepted = true;
-            held.Deadline = null;
-            Record(LeadMoveCause.Accepted, held, LeadState.Assigned, repId, note: null);
-        }
-
-        return true;
-    }
-
-    private LeadPlacement? RejectLocked(string leadId, string repId, string? reason)
-    {
-        if (!_held.TryGetValue(leadId, out var held) || held.State != LeadState.Assigned || held.RepId != repId)
-        {
-            return null;
-        }
-
-        var placement = TakeBack(held, LeadMoveCause.Rejected, reason);
-        OfferFreedCapacity(1);
-        return placement;
-    }
-
-    private bool CompleteLocked(string leadId, LeadReturnReason reason, LeadMoveCause cause, bool fromQueueToo)
-    {
-        if (!_held.TryGetValue(leadId, out var held))
-        {
-            return false;
-        }
-
-        if (held.State == LeadState.Queued)
-        {
-            if (!fromQueueToo)
-            {
-                return false;
-            }
-
-            _queue.Remove(held);
-            Return(held, reason, cause, LeadState.Queued, previousRep: null, note: null);
-            return true;
-        }
-
-        var rep = Unassign(held);
-        Return(held, reason, cause, LeadState.Assigned, rep, note: null);
-        OfferFreedCapacity(1);
-        return true;
-    }
-
-    private LeadPlacement? PullLocked(string repId)
-    {
-        if (_queue.Count == 0 || !_engine.Roster.RepIndex.ContainsKey(repId))
-        {
-            return null;
-        }
-
-        HeldLead? pulled = null;
-        var decision = default(RoutingDecision);
-        try
-        {
-            foreach (var held in _queue)
-            {
-                if (held.Excluded.Contains(repId))
-                {
-                    continue;
-                }
-
-                decision = _engine.RouteFor(held.Lead, repId, CollectionsMarshal.AsSpan(held.Excluded));
-                if (decision.IsAssigned)
-                {
-                    pulled = held;
-                    break;
-                }
-
-                if (decision.Outcome == RoutingOutcome.Disqualified || !CanWait(decision.Reason))
-                {
-                    // Refused whoever asks, by a pipeline changed since the lead was queued: hand it back.
-                    _leaving.Add(held);
-                    Place(held, Settled(decision), LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
-                    continue;
-                }
-
-                held.Decision = decision;
-                if (decision.Reason is RoutingReason.NoActiveRep or RoutingReason.AllAtCapacity)
-                {
-                    // The rep is switched off, away or full: so for every lead alike.
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            LeaveQueue();
-        }
-
-        if (pulled is null)
-        {
-            return null;
-        }
-
-        _queue.Remove(pulled);
-        return Place(pulled, new Destination(decision, LeadState.Assigned), LeadMoveCause.Pulled, LeadState.Queued, previousRep: null, note: null);
-    }
-
-    private int ExpireLocked()
-    {
-        var expired = 0;
-        while (_deadlines.TryTakeOverdue(_now, out var held))
-        {
-            try
-            {
-                TakeBack(held, LeadMoveCause.Expired, note: null);
-            }
-            catch
-            {
-                // Its re-route threw and it is still with the rep: still due.
-                _deadlines.Add(held, held.Deadline!.Value);
-                throw;
-            }
-
-            expired++;
-        }
-
-        if (expired > 0)
-        {
-            OfferFreedCapacity(expired);
-        }
-
-        return expired;
-    }
-
-    /// <summary>
-    /// Takes an assignment back from its rep: excludes the rep for the lead, decides where it goes next (routing it again
-    /// with push delivery), then frees the rep's slot and moves it. A route that throws leaves the lead with the rep.
-    /// </summary>
-    private LeadPlacement TakeBack(HeldLead held, LeadMoveCause cause, string? note)
-    {
-        held.Excluded.Add(held.RepId!);
-        Destination to;
-        try
-        {
-            // The rep is excluded, so routing before their slot is freed decides exactly as routing after.
-            var excluded = CollectionsMarshal.AsSpan(held.Excluded);
-            to = held.Excluded.Count > _maxReroutes ? new Destination(null, LeadState.Returned, LeadReturnReason.RerouteLimitReached)
-                : _push ? Judge(held.Lead, _engine.Route(held.Lead, excluded), excluded)
-                : WaitOrReturn(held.Lead, excluded);
-        }
-        catch
-        {
-            held.Excluded.RemoveAt(held.Excluded.Count - 1);
-            throw;
-        }
-
-        var rep = Unassign(held);
-        return Place(held, to, cause, LeadState.Assigned, rep, note);
-    }
-
-    /// <summary>Offers the queue to capacity that just freed up, when the desk pushes leads.</summary>
-    private void OfferFreedCapacity(int budget)
-    {
-        if (_push)
-        {
-            OfferQueue(budget);
-        }
-    }
-
-    /// <summary>
-    /// Offers queued leads to the pipeline in order until <paramref name="budget"/> of them are placed with a rep. A call
-    /// that frees one slot offers with a budget of one: every other rep's room was already offered the queue.
-    /// </summary>
-    private void OfferQueue(int budget)
-    {
-        if (_queue.Count == 0)
-        {
-            return;
-        }
-
-        var placed = 0;
-        try
-        {
-            foreach (var held in _queue)
-            {
-                var decision = _engine.Route(held.Lead, CollectionsMarshal.AsSpan(held.Excluded));
-                if (decision.Outcome == RoutingOutcome.Unassigned && CanWait(decision.Reason))
-                {
-                    held.Decision = decision;
-                    if (decision.Reason == RoutingReason.NoActiveRep && held.Excluded.Count == 0)
-                    {
-                        // Nobody is switched on and available: no other lead can be placed either.
-                        return;
-                    }
-
-                    continue;
-                }
-
-                // Placed, or refused for good by a pipeline changed since the lead was queued.
-                _leaving.Add(held);
-                Place(held, Settled(decision), LeadMoveCause.OfferedFromQueue, LeadState.Queued, previousRep: null, note: null);
-                if (decision.IsAssigned)
-                {
-                    _offered++;
-                    if (++placed == budget)
-                    {
-                        return;
-                    }
-                }
-            }
-        }
-        finally
-        {
-            LeaveQueue();
-        }
-    }
-
-    /// <summary>Takes the leads a pass over the queue placed or returned out of it (not during the pass, which reads the queue in place).</summary>
-    private void LeaveQueue()
-    {
-        foreach (var held in _leaving)
-        {
-            _queue.Remove(held);
-        }
-
-        _leaving.Clear();
-    }
-
-    /// <summary>
-    /// Where a push route's decision sends a lead: to the rep; to the queue when nobody could take it now but someone not
-    /// in <paramref name="excluded"/> could once back or with room; else back to the host. Changes nothing.
-    /// </summary>
-    private Destination Judge(Lead lead, RoutingDecision decision, ReadOnlySpan<string> excluded) => decision.Outcome switch
-    {
-        RoutingOutcome.Assigned => new(decision, LeadState.Assigned),
-        RoutingOutcome.Unassigned when _queue.Capacity > 0 && CanWait(decision.Reason) =>
-            _engine.PreviewEveryoneFree(lead, excluded).IsAssigned ? new(decision, LeadState.Queued) : new(decision, LeadState.Returned, NobodyEver(lead, excluded)),
-        _ => Settled(decision),
-    };
-
-    /// <summary>
-    /// Where a lead goes that is not routed now (pull delivery routes only when a rep pulls; a queued lead after a roster
-    /// change): to the queue, unless nobody (but <paramref name="excluded"/>) could ever take it, whoever were back or had
-    /// room. Changes nothing.
-    /// </summary>
-    private Destination WaitOrReturn(Lead lead, ReadOnlySpan<string> excluded)
-    {
-        var anyone = _engine.PreviewEveryoneFree(lead, excluded);
-        return anyone.Outcome switch
-        {
-            RoutingOutcome.Assigned => new(null, LeadState.Queued),
-            RoutingOutcome.Unassigned when CanWait(anyone.Reason) => new(anyone, LeadState.Returned, NobodyEver(lead, excluded)),
-            _ => Settled(anyone),
-        };
-    }
-
-    /// <summary>Why a lead nobody but <paramref name="excluded"/> could ever take is returned: they rejected it, or nobody could at all.</summary>
-    private LeadReturnReason NobodyEver(Lead lead, ReadOnlySpan<string> excluded) =>
-        !excluded.IsEmpty && _engine.PreviewEveryoneFree(lead, []).IsAssigned ? LeadReturnReason.RejectedByAll : LeadReturnReason.Unassigned;
-
-    /// <summary>Where a decision sends a lead that may not (or need not) wait: to the rep, or back to the host.</summary>
-    private static Destination Settled(RoutingDecision decision) => decision.Outcome switch
-    {
-        RoutingOutcome.Assigned => new(decision, LeadState.Assigned),
-        RoutingOutcome.Disqualified => new(decision, LeadState.Returned, LeadReturnReason.Disqualified),
-        _ => new(decision, LeadState.Returned, LeadReturnReason.Unassigned),
-    };
-
-    /// <summary>Moves a lead where <paramref name="to"/> says: to the rep, into the queue, or back to the host.</summary>
-    private LeadPlacement Place(HeldLead held, Destination to, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
-    {
-        if (to.Decision is { } decision)
-        {
-            held.Decision = decision;
-        }
-
-        return to.State switch
-        {
-            LeadState.Assigned => Assigned(held, held.Decision, cause, previousState, previousRep, note),
-            LeadState.Queued => Enqueue(held, cause, previousState, previousRep, note),
-            _ => Return(held, to.Reason, cause, previousState, previousRep, note),
-        };
-    }
-
-    private LeadPlacement Assigned(HeldLead held, RoutingDecision decision, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
-    {
-        Assign(held, decision, accepted: cause == LeadMoveCause.Pulled);
-        return Record(cause, held, previousState, previousRep, note);
-    }
-
-    /// <summary>Puts a lead in the queue; when the queue is full, the lead ranking last (maybe this one) is returned.</summary>
-    private LeadPlacement Enqueue(HeldLead held, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
-    {
-        held.State = LeadState.Queued;
-        _queue.Add(held, out var bumped);
-        if (ReferenceEquals(bumped, held))
-        {
-            return Return(held, LeadReturnReason.QueueFull, cause, previousState, previousRep, note);
-        }
-
-        var placement = Record(cause, held, previousState, previousRep, note);
-        if (bumped is not null)
-        {
-            Return(bumped, LeadReturnReason.QueueFull, LeadMoveCause.QueueOverflow, LeadState.Queued, previousRep: null, note: null);
-        }
-
-        return placement;
-    }
-
-    private void Assign(HeldLead held, RoutingDecision decision, bool accepted)
-    {
-        var rep = decision.RepId!;
-        held.State = LeadState.Assigned;
-        held.RepId = rep;
-        held.TeamId = decision.TeamId;
-        held.AssignedAt = _now;
-        held.Accepted = accepted;
-        held.AssignmentVersion++;
-        held.Deadline = accepted ? null : DeadlineFor(decision.TeamId) is { } wait ? _now + wait : null;
-        if (held.Deadline is { } deadline)
-        {
-            _deadlines.Add(held, deadline);
-        }
-    }
-
-    /// <summary>Frees the rep's slot and clears the assignment; returns the rep.</summary>
-    private string Unassign(HeldLead held)
-    {
-        var rep = held.RepId!;
-        // Cannot fail: the desk reserved this slot, and the engine keeps a rep's counters, in or out of the roster, while they hold one.
-        var released = _engine.Release(rep);
-        System.Diagnostics.Debug.Assert(released, $"The engine had no open slot of rep '{rep}' to release: was Release called on the engine, bypassing the desk?");
-        held.RepId = null;
-        held.TeamId = null;
-        held.AssignedAt = null;
-        held.Deadline = null;
-        held.Accepted = false;
-        held.AssignmentVersion++;
-        return rep;
-    }
-
-    private LeadPlacement Return(HeldLead held, LeadReturnReason reason, LeadMoveCause cause, LeadState? previousState, string? previousRep, string? note)
-    {
-        _held.Remove(held.Lead.Id);
-        held.State = LeadState.Returned;
-        _returned[(int)reason]++;
-        return Record(cause, held, previousState, previousRep, note, reason);
-    }
-
-    private LeadPlacement Record(LeadMoveCause cause, HeldLead held, LeadState? previousState, string? previousRep, string? note, LeadReturnReason reason = LeadReturnReason.None)
-    {
-        var placement = held.ToPlacement(reason);
-        _sequence++;
-        _moves?.Add(new LeadMovedEventArgs(_sequence, cause, placement, previousState, previousRep, note));
-        return placement;
-    }
-
-    private TimeSpan? DeadlineFor(string? teamId) =>
-        teamId is not null && _teamDeadlines.TryGetValue(teamId, out var wait) ? wait : _deadline;
-
-    private int PriorityOf(Lead lead)
-    {
-        var priority = 0;
-        if (lead.Score is { } score)
-        {
-            foreach (var minimum in _priorityBands)
-            {
-                priority += score >= minimum ? 1 : 0;
-            }
-        }
-
-        return priority;
-    }
-
-    /// <summary>Whether a lead nobody could take may wait: not when the lead lacks data no change of capacity or availability can supply.</summary>
-    private static bool CanWait(RoutingReason reason) =>
-        reason is not (RoutingReason.MissingMeasure or RoutingReason.MissingTerritory or RoutingReason.BelowThreshold);
-
-    /// <summary>Where a lead goes next, decided (every route made) before anything in the desk changes.</summary>
-    /// <param name="Decision">The decision to record; null to keep the lead's last one (a lead queued for a pull is not routed yet).</param>
-    /// <param name="State">Assigned (to the decision's rep), queued or returned.</param>
-    /// <param name="Reason">Why it is returned.</param>
-    private readonly record struct Destination(RoutingDecision? Decision, LeadState State, LeadReturnReason Reason = LeadReturnReason.None);
-
-    private static DateTimeOffset NextOfferAfter(DateTimeOffset now) =>
-        new(((now.UtcTicks / OfferIntervalTicks) + 1) * OfferIntervalTicks, TimeSpan.Zero);
-
-    private static void Validate(LeadDeskOptions options, Roster roster)
-    {
-        const string P = "LeadDeskOptions";
-        if (options.TimeProvider is null)
-        {
-            throw new ArgumentException($"{P}.TimeProvider must not be null.", nameof(options));
-        }
-
-        if (!Enum.IsDefined(options.Delivery))
-        {
-            throw new ArgumentException($"{P}.Delivery has no meaning: {options.Delivery}.", nameof(options));
-        }
-
-        if (options.Delivery == LeadDelivery.Pull && options.QueueCapacity == 0)
-        {
-            throw new ArgumentException($"{P}.QueueCapacity must be positive with pull delivery, where every lead waits to be pulled.", nameof(options));
-        }
-
-        if (options.MaxReroutes is < 0 or > LeadDeskConstants.MaxReroutesLimit)
-        {
-            throw new ArgumentException($"{P}.MaxReroutes must be between 0 and {LeadDeskConstants.MaxReroutesLimit} (was {options.MaxReroutes}).", nameof(options));
-        }
-
-        if (options.QueueCapacity is < 0 or > LeadDeskConstants.MaxQueueCapacity)
-        {
-            throw new ArgumentException($"{P}.QueueCapacity must be between 0 and {LeadDeskConstants.MaxQueueCapacity} (was {options.QueueCapacity}).", nameof(options));
-        }
-
-        if (options.ResponseDeadline is { } deadline && deadline <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"{P}.ResponseDeadline must be positive (was {deadline}).", nameof(options));
-        }
-
-        foreach (var (team, wait) in options.TeamResponseDeadlines)
-        {
-            if (!roster.TeamIndex.ContainsKey(team))
-            {
-                throw new ArgumentException($"{P}.TeamResponseDeadlines['{team}']: unknown team '{team}'.", nameof(options));
-            }
-
-            if (wait <= TimeSpan.Zero)
-            {
-                throw new ArgumentException($"{P}.TeamResponseDeadlines['{team}'] must be positive (was {wait}).", nameof(options));
-            }
-        }
-
-        var bands = options.PriorityScoreBands;
-        for (var i = 0; i < bands.Count; i++)
-        {
-            if (!double.IsFinite(bands[i]))
-            {
-                throw new ArgumentException($"{P}.PriorityScoreBands[{i}] must be a finite number (was {bands[i]}).", nameof(options));
-            }
-
-            if (i > 0 && bands[i] <= bands[i - 1])
-            {
-                throw new ArgumentException(
-                    $"{P}.PriorityScoreBands[{i}] ({bands[i]}) must be greater than PriorityScoreBands[{i - 1}] ({bands[i - 1]}): list minimums from lowest to highest, without repeats.",
-                    nameof(options));
-            }
-        }
-
-        foreach (var (repId, schedule) in options.Schedules)
-        {
-            var path = $"{P}.Schedules['{repId}']";
-            if (!roster.RepIndex.ContainsKey(repId))
-            {
-                throw new ArgumentException($"{path}: unknown rep '{repId}'.", nameof(options));
-            }
-
-            if (schedule is null)
-            {
-                throw new ArgumentException($"{path} is null; leave the rep out for no schedule.", nameof(options));
-            }
-
-            if (ScheduleEvaluator.Error(schedule, path) is { } error)
-            {
-                throw new ArgumentException(error, nameof(options));
-            }
-        }
-    }
 }
